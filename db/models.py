@@ -1,0 +1,280 @@
+"""The peewee models of Returns Receiving: master data, orders and RMAs, parcels and units, audit.
+
+Models are bound to ``database_proxy``; ``db.connection.open_database`` points it at a real
+database. Every field that a scan looks up is indexed (the scan path must stay under 25 ms on a
+database of a million orders).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+class BaseModel(Model):
+    """The base of every model.
+
+    Models declare their ``id = AutoField()`` (peewee's default, spelt out for the type checker);
+    the bare ``<fk>_id`` annotations only tell the type checker about the accessors peewee adds
+    itself, and peewee ignores annotations without a field.
+    """
+
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Channel(BaseModel):
+    """A sales channel: the web shop, a marketplace (Taobao, JD...), a store."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=120)
+
+
+class Customer(BaseModel):
+    """The buyer, kept minimal: a display name and the channel's own reference, no address."""
+
+    id = AutoField()
+    channel = ForeignKeyField(Channel, backref="customers")
+    external_ref = CharField(max_length=64)
+    display_name = CharField(max_length=120)
+
+    class Meta:
+        indexes = ((("channel", "external_ref"), True),)
+
+
+class Vendor(BaseModel):
+    """A supplier, with its return agreement (does it take returns back, and for how long)."""
+
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=120)
+    accepts_returns = BooleanField(default=False)
+    return_window_days = IntegerField(default=0)
+
+
+class Product(BaseModel):
+    id = AutoField()
+    sku = CharField(max_length=64, unique=True)
+    name = CharField(max_length=200)
+    category = CharField(max_length=32, index=True)
+    vendor = ForeignKeyField(Vendor, backref="products", null=True)
+    unit_cost = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    price = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    warranty_months = IntegerField(default=0)
+    serialised = BooleanField(default=False)
+
+
+class ProductGTIN(BaseModel):
+    """One of a product's GTINs, stored as GTIN-14 (a product can carry several)."""
+
+    id = AutoField()
+    product_id: int
+
+    product = ForeignKeyField(Product, backref="gtins", on_delete="CASCADE")
+    gtin = CharField(max_length=14, unique=True)
+
+
+class Order(BaseModel):
+    id = AutoField()
+    number = CharField(max_length=40, unique=True)
+    channel = ForeignKeyField(Channel, backref="orders")
+    customer = ForeignKeyField(Customer, backref="orders", null=True)
+    ordered_at = DateTimeField()
+    delivered_on = DateField(null=True)
+
+
+class OrderLine(BaseModel):
+    id = AutoField()
+    order_id: int
+    product_id: int
+
+    order = ForeignKeyField(Order, backref="lines", on_delete="CASCADE")
+    line_no = IntegerField()
+    product = ForeignKeyField(Product, backref="order_lines")
+    quantity = IntegerField()
+    unit_price = DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        indexes = ((("order", "line_no"), True),)
+
+
+class SoldSerial(BaseModel):
+    """A serial number sold on an order line: what a returned serialised unit must match."""
+
+    id = AutoField()
+    order_line_id: int
+
+    order_line = ForeignKeyField(OrderLine, backref="serials", on_delete="CASCADE")
+    serial = CharField(max_length=64, index=True)
+
+
+class RMA(BaseModel):
+    """A return authorisation for some lines of one order (an order may have several)."""
+
+    id = AutoField()
+    order_id: int
+
+    number = CharField(max_length=40, unique=True)
+    order = ForeignKeyField(Order, backref="rmas")
+    reason_code = CharField(max_length=32)
+    customer_words = TextField(default="")
+    requested_outcome = CharField(max_length=16)
+    expected_carrier = CharField(max_length=32, null=True)
+    expected_tracking = CharField(max_length=64, null=True, index=True)
+    status = CharField(max_length=16, default="open", index=True)
+    created_at = DateTimeField()
+
+
+class RMALine(BaseModel):
+    id = AutoField()
+    rma_id: int
+    order_line_id: int
+    received: int  # only on rows selected with a COUNT alias (db.queries)
+
+    rma = ForeignKeyField(RMA, backref="lines", on_delete="CASCADE")
+    order_line = ForeignKeyField(OrderLine, backref="rma_lines")
+    quantity = IntegerField()
+
+
+class Station(BaseModel):
+    id = AutoField()
+    code = CharField(max_length=32, unique=True)
+    name = CharField(max_length=120)
+
+
+class User(BaseModel):
+    id = AutoField()
+    name = CharField(max_length=64, unique=True)
+    display_name = CharField(max_length=120)
+    role = CharField(max_length=16)
+    badge = CharField(max_length=40, null=True, unique=True)
+    pin_hash = CharField(max_length=255, null=True)
+    active = BooleanField(default=True)
+
+
+class Parcel(BaseModel):
+    """One physical package received at the dock.
+
+    ``receipt_key`` is what makes a repeated scan harmless: the tracking number (or the RMA or
+    order number the parcel was opened with) is unique, so two stations can never both receive it.
+    """
+
+    id = AutoField()
+    rma_id: int | None
+    order_id: int | None
+    station_id: int
+
+    receipt_key = CharField(max_length=80, unique=True)
+    tracking_number = CharField(max_length=64, null=True, index=True)
+    carrier = CharField(max_length=32, null=True)
+    carrier_candidates = CharField(max_length=200, default="")
+    rma = ForeignKeyField(RMA, backref="parcels", null=True)
+    order = ForeignKeyField(Order, backref="parcels", null=True)
+    condition = CharField(max_length=16, default="intact")
+    note = TextField(default="")
+    is_exception = BooleanField(default=False, index=True)
+    state = CharField(max_length=16, default="open", index=True)
+    station = ForeignKeyField(Station, backref="parcels")
+    received_by = ForeignKeyField(User, backref="parcels")
+    received_at = DateTimeField()
+    closed_at = DateTimeField(null=True)
+
+
+class Unit(BaseModel):
+    """One physical returned item, known by its LPN from the moment it is received.
+
+    ``receipt_key`` is unique: the same serial (or the n-th unit of an unserialised product in a
+    parcel) can only be received once.
+    """
+
+    id = AutoField()
+    station_id: int
+    rma_line_id: int | None
+
+    lpn = CharField(max_length=32, unique=True)
+    receipt_key = CharField(max_length=160, unique=True)
+    parcel = ForeignKeyField(Parcel, backref="units")
+    product = ForeignKeyField(Product, backref="units")
+    rma_line = ForeignKeyField(RMALine, backref="units", null=True)
+    serial = CharField(max_length=64, null=True, index=True)
+    match = CharField(max_length=24)
+    state = CharField(max_length=16, default="received", index=True)
+    station = ForeignKeyField(Station, backref="units")
+    received_by = ForeignKeyField(User, backref="units")
+    received_at = DateTimeField()
+
+
+class Sequence(BaseModel):
+    """Named counters (LPN numbers) advanced inside the writing transaction."""
+
+    name = CharField(max_length=32, primary_key=True)
+    value = IntegerField(default=0)
+
+
+class PrintJob(BaseModel):
+    """The label outbox: a label waits here until a printer has taken it."""
+
+    id = AutoField()
+    kind = CharField(max_length=24)
+    reference = CharField(max_length=64, index=True)
+    payload = TextField()
+    state = CharField(max_length=16, default="queued", index=True)
+    station = ForeignKeyField(Station, backref="print_jobs")
+    created_at = DateTimeField()
+
+
+class Setting(BaseModel):
+    """A dock-wide policy value (JSON), shared by every station; changes are audited."""
+
+    key = CharField(max_length=64, primary_key=True)
+    value = TextField()
+
+
+class AuditRecord(BaseModel):
+    """One entry of the append-only, hash-chained audit log (see ``receiving_app.audit``)."""
+
+    id = AutoField()
+    seq = IntegerField(unique=True)
+    at = DateTimeField()
+    user_name = CharField(max_length=64, null=True)
+    station_code = CharField(max_length=32, null=True)
+    action = CharField(max_length=48, index=True)
+    entity = CharField(max_length=32)
+    entity_id = CharField(max_length=80, index=True)
+    before = TextField(default="")
+    after = TextField(default="")
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
+class AuditHead(BaseModel):
+    """The chain's last link, one row locked by every writer so that appends stay in order."""
+
+    id = IntegerField(primary_key=True)
+    seq = IntegerField(default=0)
+    hash = CharField(max_length=64, default="0" * 64)
+
+
+MODELS: tuple[type[BaseModel], ...] = (
+    Channel, Customer, Vendor, Product, ProductGTIN, Order, OrderLine, SoldSerial, RMA, RMALine,
+    Station, User, Parcel, Unit, Sequence, PrintJob, Setting, AuditRecord, AuditHead,
+)
+
+__all__ = [m.__name__ for m in MODELS] + ["MODELS", "BaseModel", "database_proxy"]

@@ -1,0 +1,193 @@
+"""The command line: headless sub-commands for supervisors and automation (no Qt).
+
+``receiving-app`` with no sub-command opens the GUI (see ``__main__``); everything here calls the
+same core functions the GUI calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.connection import DatabaseURLError, open_database
+from db.errors import SchemaMismatch, StorageUnavailable
+from db.schema import upgrade
+from receiving_app import __version__
+from receiving_app.errors import ReceivingError
+from receiving_app.scanning import interpret_scan
+
+if TYPE_CHECKING:
+    from receiving_app.context import AppContext
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL: sqlite:///file.db or postgresql://user:pw@host/name "
+                             "(default: RECEIVING_DB_URL, the station file, or the embedded file)")
+    parser = argparse.ArgumentParser(
+        prog="receiving-app", parents=[common],
+        description="Returns Receiving. Without a command it opens the receiving station window.",
+    )
+    parser.set_defaults(db=None, handler=None)
+    parser.add_argument("--version", action="version", version=f"receiving-app {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the GUI on the demo database (created and seeded on first use)")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    identify = sub.add_parser("identify", parents=[common],
+                              help="print what the app makes of scanned texts, one JSON per line")
+    identify.add_argument("texts", nargs="+", metavar="TEXT")
+    identify.set_defaults(handler=cmd_identify)
+
+    dbp = sub.add_parser("db", help="database schema")
+    db_sub = dbp.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    up = db_sub.add_parser("upgrade", parents=[common], help="bring a database to this schema")
+    up.set_defaults(handler=cmd_db_upgrade)
+
+    audit = sub.add_parser("audit", help="the audit log")
+    audit_sub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
+    verify = audit_sub.add_parser("verify", parents=[common],
+                                  help="check the hash chain and say where it breaks")
+    verify.set_defaults(handler=cmd_audit_verify)
+
+    user = sub.add_parser("user", help="users and roles")
+    user_sub = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
+    add = user_sub.add_parser("add", parents=[common], help="add a user")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, help="dock, inspector, supervisor or admin")
+    add.add_argument("--display-name")
+    add.add_argument("--badge", help="the code on the user's badge")
+    add.add_argument("--pin", help="a PIN of at least 4 digits (for logging in without a badge)")
+    add.set_defaults(handler=cmd_user_add)
+
+    demo = sub.add_parser("demo-data", parents=[common],
+                          help="fill an empty database with realistic demo data")
+    demo.add_argument("--orders", type=_positive, default=1000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--sheet", type=Path, metavar="FILE.pdf",
+                      help="also write a printable scan sheet of barcodes")
+    demo.add_argument("--sheet-json", type=Path, metavar="FILE",
+                      help="also write the scan sheet's codes as JSON")
+    demo.set_defaults(handler=cmd_demo_data)
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def run(argv: Sequence[str]) -> int | None:
+    """Run a sub-command and return its exit code; None means "open the GUI"."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = args.handler
+    if handler is None:
+        return None
+    try:
+        return handler(args)
+    except (ReceivingError, SchemaMismatch, DatabaseURLError, StorageUnavailable) as exc:
+        print(f"receiving-app: {exc}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, DatabaseURLError) else EXIT_FAILED
+
+
+def _context(args: argparse.Namespace) -> AppContext:
+    from receiving_app.context import open_context
+
+    return open_context(args.db)
+
+
+def cmd_identify(args: argparse.Namespace) -> int:
+    for text in args.texts:
+        print(json.dumps(interpret_scan(text).to_json(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from receiving_app.context import resolve_db_url
+    from receiving_app.settings import load_station_settings
+
+    url, _ = resolve_db_url(args.db, load_station_settings(), demo=False)
+    database = open_database(url)
+    with database.connection_context():
+        applied = upgrade(database)
+    if applied:
+        print(f"Applied {len(applied)} migration(s): {', '.join(applied)}")
+    else:
+        print("The database is already at the current schema.")
+    return EXIT_OK
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from receiving_app.audit import verify_chain
+
+    context = _context(args)
+    try:
+        report = verify_chain()
+    finally:
+        context.close()
+    if report.ok:
+        print(f"Audit chain intact: {report.records} records.")
+        return EXIT_OK
+    print(f"Audit chain broken at record {report.broken_at}: {report.problem}.")
+    return EXIT_FAILED
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from receiving_app.accounts import add_user
+    from receiving_app.audit import Actor
+    from receiving_app.users import parse_role
+
+    role = parse_role(args.role)
+    context = _context(args)
+    try:
+        user = add_user(context.database, Actor("cli", context.station.code), context.clock.now(),
+                        args.name, role, args.display_name, args.badge, args.pin)
+    finally:
+        context.close()
+    print(f"Added {user.name} ({user.role.value}).")
+    return EXIT_OK
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from receiving_app.demo_data import (
+        build_scan_sheet,
+        generate_demo_data,
+        sheet_json,
+        write_scan_sheet_pdf,
+    )
+
+    for target in (args.sheet, args.sheet_json):
+        if target is not None and not target.parent.is_dir():
+            print(f"receiving-app: the folder {target.parent} does not exist", file=sys.stderr)
+            return EXIT_USAGE
+    url = args.db
+    if url is None:
+        print("receiving-app: demo-data needs --db URL (it never fills a database by guess)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    database = open_database(url)
+    with database.connection_context():
+        upgrade(database)
+        now = datetime.datetime.now().replace(microsecond=0)
+        summary = generate_demo_data(database, orders=args.orders, seed=args.seed, now=now)
+        print(f"Demo data: {summary}")
+        if args.sheet or args.sheet_json:
+            from receiving_app.context import load_prefixes
+
+            codes = build_scan_sheet(database, load_prefixes())
+            if args.sheet_json:
+                args.sheet_json.write_text(sheet_json(codes), encoding="utf-8")
+            if args.sheet:
+                write_scan_sheet_pdf(codes, args.sheet, "Returns Receiving: scan sheet")
+    return EXIT_OK

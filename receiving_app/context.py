@@ -1,0 +1,131 @@
+"""The composition root: open the database, check its schema, and build the services (no Qt).
+
+Both the command line and the GUI start here and receive the same objects; nothing is global.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from peewee import Database
+
+from db.connection import open_database
+from db.errors import SchemaMismatch
+from db.models import Order, Setting
+from db.schema import check_schema, upgrade
+from receiving_app.accounts import StationInfo, ensure_station
+from receiving_app.clock import Clock, SystemClock
+from receiving_app.errors import InvalidInput
+from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.scanning import CourierTable, IdPrefixes
+from receiving_app.settings import (
+    StationSettings,
+    config_file,
+    default_db_url,
+    demo_db_url,
+    load_station_settings,
+)
+
+FIRST_START_DEMO_ORDERS = 2000
+DEMO_SEED = 7
+PREFIXES_KEY = "id_prefixes"
+
+
+@dataclass
+class AppContext:
+    """The services of one running app (or one CLI command) over one open database."""
+
+    database: Database
+    clock: Clock
+    settings: StationSettings
+    station: StationInfo
+    prefixes: IdPrefixes
+    couriers: CourierTable
+    url: str
+    seeded: bool = field(default=False)
+
+    def new_desk(self) -> ReceivingDesk:
+        return ReceivingDesk(self.database, self.clock, self.station, self.prefixes, self.couriers)
+
+    def close(self) -> None:
+        if not self.database.is_closed():
+            self.database.close()
+
+
+def resolve_db_url(explicit: str | None, settings: StationSettings, demo: bool) -> tuple[str, bool]:
+    """The database to open, and whether it is an embedded one this app may create and seed.
+
+    Order: ``--db``, then ``RECEIVING_DB_URL``, then the station file, then the embedded default.
+    """
+    if demo:
+        return demo_db_url(), True
+    url = explicit or os.environ.get("RECEIVING_DB_URL") or settings.db_url
+    if url:
+        return url, False
+    return default_db_url(), True
+
+
+def open_context(
+    db_url: str | None = None,
+    demo: bool = False,
+    clock: Clock | None = None,
+    settings: StationSettings | None = None,
+) -> AppContext:
+    """Open the app's database and build its services.
+
+    The embedded databases (default and demo) are created, upgraded and seeded with demo data on
+    first start. Any other database must already be at this version's schema: an older one asks
+    for ``receiving-app db upgrade``, a newer one is refused (SchemaMismatch).
+    """
+    settings = settings or load_station_settings()
+    clock = clock or SystemClock()
+    url, embedded = resolve_db_url(db_url, settings, demo)
+    database = open_database(url)
+    database.connect()
+    try:
+        if embedded:
+            upgrade(database)
+        check_schema(database)
+        seeded = embedded and _seed_if_empty(database, clock)
+        station = ensure_station(database, settings.station_code, settings.station_name,
+                                 clock.now())
+        prefixes = load_prefixes()
+        couriers = CourierTable.load(sorted(config_file().parent.glob("couriers*.json")))
+    except (SchemaMismatch, InvalidInput):
+        database.close()
+        raise
+    return AppContext(database, clock, settings, station, prefixes, couriers, url, seeded)
+
+
+def _seed_if_empty(database: Database, clock: Clock) -> bool:
+    from receiving_app.demo_data import generate_demo_data
+
+    if Order.select().exists():
+        return False
+    generate_demo_data(database, orders=FIRST_START_DEMO_ORDERS, seed=DEMO_SEED, now=clock.now())
+    return True
+
+
+def load_prefixes() -> IdPrefixes:
+    """The site's prefixes for RMA, order, LPN and badge numbers (dock policy, in the database)."""
+    row = Setting.get_or_none(Setting.key == PREFIXES_KEY)
+    if row is None:
+        return IdPrefixes()
+    try:
+        values = json.loads(row.value)
+        prefixes = IdPrefixes(**{key: str(value).upper() for key, value in values.items()})
+    except (ValueError, TypeError):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Error", "The dock setting {key} is broken: set it again."),
+            key=PREFIXES_KEY,
+        ) from None
+    if len({prefixes.rma, prefixes.order, prefixes.lpn, prefixes.badge}) < 4 or not all(
+        p.isalpha() for p in (prefixes.rma, prefixes.order, prefixes.lpn, prefixes.badge)
+    ):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Error", "The dock setting {key} needs four different "
+                              "letter-only prefixes."), key=PREFIXES_KEY)
+    return prefixes

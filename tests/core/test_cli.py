@@ -1,0 +1,80 @@
+"""The headless commands as a script or a supervisor uses them: real processes, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.connection import open_database
+from db.models import AuditRecord
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "receiving_app", *args], cwd=ROOT, capture_output=True, check=False, text=True,
+        timeout=300, env={**os.environ, **(env or {})},
+    )
+
+
+def test_identify_prints_one_json_object_per_text() -> None:
+    texts = ["1Z999AA10123456784", "RMA00000042", "", "\x1d", "１Ｚ９９９ＡＡ１０１２３４５６７８４",
+             "'; DROP TABLE x; --", "]C1", "😀"]
+    result = cli("identify", *texts)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == len(texts)
+    assert rows[0]["kind"] == "tracking" and rows[0]["carrier"] == "ups" and rows[0]["valid"]
+    assert rows[0]["candidates"] == ["ups"]
+    assert rows[1] == {**rows[1], "kind": "rma", "value": "RMA00000042"}
+    assert rows[4]["kind"] == "tracking" and rows[4]["value"] == "1Z999AA10123456784"
+    for row in rows[2:4] + rows[5:]:
+        assert row["kind"] == "unknown" and row["hint"]
+        assert {"kind", "value", "carrier", "candidates", "valid"} <= row.keys()
+
+
+def test_user_add_then_audit_verify(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'dock.db'}"
+    assert cli("db", "upgrade", "--db", url).returncode == 0
+    added = cli("user", "add", "chen.jie", "--role", "supervisor", "--badge", "BDG0100",
+                "--pin", "123456", "--db", url)
+    assert added.returncode == 0, added.stderr
+    twice = cli("user", "add", "chen.jie", "--role", "dock", "--db", url)
+    assert twice.returncode == 1 and "already exists" in twice.stderr
+    bad_role = cli("user", "add", "x", "--role", "boss", "--db", url)
+    assert bad_role.returncode == 1 and "Unknown role" in bad_role.stderr
+    verified = cli("audit", "verify", "--db", url)
+    assert verified.returncode == 0 and "intact" in verified.stdout
+
+    database = open_database(url)
+    with database.connection_context():
+        AuditRecord.update(action="user.deleted").where(AuditRecord.seq == 2).execute()
+    broken = cli("audit", "verify", "--db", url)
+    assert broken.returncode == 1 and "broken at record 2" in broken.stdout
+
+
+def test_an_outdated_database_asks_for_db_upgrade(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    result = cli("audit", "verify", "--db", url)
+    assert result.returncode == 1 and "receiving-app db upgrade" in result.stderr
+    assert "Applied 1 migration" in cli("db", "upgrade", "--db", url).stdout
+    assert "already at the current schema" in cli("db", "upgrade", "--db", url).stdout
+
+
+@pytest.mark.parametrize("url", ["mysql://h/d", "sqlite:///no/such/dir/x.db"])
+def test_bad_urls_are_usage_errors(url: str) -> None:
+    result = cli("db", "upgrade", "--db", url)
+    assert result.returncode == 2 and "sqlite:///" in result.stderr or "does not exist" in result.stderr
+
+
+def test_help_lists_the_commands() -> None:
+    result = cli("--help")
+    assert result.returncode == 0
+    for command in ("identify", "db", "audit", "user", "demo-data", "--demo"):
+        assert command in result.stdout
