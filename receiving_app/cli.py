@@ -181,7 +181,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
         upgrade(database)
         now = datetime.datetime.now().replace(microsecond=0)
         summary = generate_demo_data(database, orders=args.orders, seed=args.seed, now=now)
-        print(f"Demo data: {summary}")
+        counts = ", ".join(f"{count} {name}" for name, count in summary.as_dict().items())
+        print(f"Demo data written: {counts}.")
         if args.sheet or args.sheet_json:
             from receiving_app.context import load_prefixes
 

@@ -78,3 +78,30 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for command in ("identify", "db", "audit", "user", "demo-data", "--demo"):
         assert command in result.stdout
+
+
+def test_demo_data_writes_the_sheet_and_its_json(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    sheet, listing = tmp_path / "sheet.pdf", tmp_path / "sheet.json"
+    result = cli("demo-data", "--db", url, "--orders", "300", "--seed", "5",
+                 "--sheet", str(sheet), "--sheet-json", str(listing))
+    assert result.returncode == 0, result.stderr
+    assert "300 orders" in result.stdout
+    assert sheet.read_bytes().startswith(b"%PDF")
+    codes = json.loads(listing.read_text(encoding="utf-8"))
+    kinds = {code["kind"] for code in codes}
+    assert kinds == {"badge", "tracking", "rma", "order", "unit", "wrong_item"}
+    for code in codes:
+        assert code["code"] and code["label"]
+        assert ("rma" in code) == (code["kind"] in ("tracking", "unit", "wrong_item"))
+    again = cli("demo-data", "--db", url, "--orders", "10")
+    assert again.returncode == 1 and "already" in again.stderr
+
+
+def test_demo_data_refuses_bad_arguments(tmp_path: Path) -> None:
+    assert cli("demo-data", "--orders", "5").returncode == 2  # no --db: never a guess
+    assert cli("demo-data", "--db", f"sqlite:///{tmp_path / 'x.db'}",
+               "--orders", "0").returncode == 2
+    missing_folder = cli("demo-data", "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                         "--sheet", str(tmp_path / "nope" / "s.pdf"))
+    assert missing_folder.returncode == 2 and "does not exist" in missing_folder.stderr
