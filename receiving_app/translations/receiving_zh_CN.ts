@@ -1,0 +1,731 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Returns Receiving cannot start</source>
+        <translation>退货收货系统无法启动</translation>
+    </message>
+    <message>
+        <source>The database {url} does not have the schema this version of Returns Receiving works with:
+{detail}
+
+Ask an administrator to run &quot;receiving-app db upgrade --db URL&quot;, or to install the matching version of the app.</source>
+        <translation>数据库 {url} 的结构与此版本的退货收货系统不一致：
+{detail}
+
+请管理员运行 &quot;receiving-app db upgrade --db URL&quot;，或安装与之匹配的程序版本。</translation>
+    </message>
+    <message>
+        <source>The database {url} cannot be used now:
+{detail}</source>
+        <translation>数据库 {url} 暂时无法使用：
+{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot open the database {url}:
+{detail}
+
+Check the address given with --db, in RECEIVING_DB_URL or in the station file, and that the database server is running.</source>
+        <translation>无法打开数据库 {url}：
+{detail}
+
+请检查 --db、RECEIVING_DB_URL 或工位配置文件中的地址，并确认数据库服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>Returns Receiving</source>
+        <translation>退货收货</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <source>Number, or scan</source>
+        <translation>输入序号，或扫码</translation>
+    </message>
+    <message>
+        <source>Press 1 to {count} to choose, or ↑/↓ and Enter. Esc cancels.</source>
+        <translation>按 1 到 {count} 选择，或用 ↑/↓ 加回车。Esc 取消。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the app. What you scanned before this message is saved. Scan the last item again; if this keeps happening, tell a supervisor.</source>
+        <translation>程序内部出错。此提示之前扫描的内容都已保存。请重新扫描最后一件；如果反复出现，请告知主管。</translation>
+    </message>
+</context>
+<context>
+    <name>DomainWords</name>
+    <message>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>wet</source>
+        <translation>受潮</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>已拆封</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <source>extra</source>
+        <translation>多出</translation>
+    </message>
+    <message>
+        <source>serial mismatch</source>
+        <translation>序列号不符</translation>
+    </message>
+    <message>
+        <source>wrong item</source>
+        <translation>错货</translation>
+    </message>
+    <message>
+        <source>not on order</source>
+        <translation>不在订单中</translation>
+    </message>
+    <message>
+        <source>no RMA</source>
+        <translation>无退货单</translation>
+    </message>
+    <message>
+        <source>dock</source>
+        <translation>收货员</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>defective</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>damaged in transit</source>
+        <translation>运输损坏</translation>
+    </message>
+    <message>
+        <source>wrong item sent</source>
+        <translation>发错货</translation>
+    </message>
+    <message>
+        <source>not as described</source>
+        <translation>与描述不符</translation>
+    </message>
+    <message>
+        <source>no longer needed</source>
+        <translation>不再需要</translation>
+    </message>
+    <message>
+        <source>size or fit</source>
+        <translation>尺码不合适</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Error</name>
+    <message>
+        <source>A user name is 1 to 64 characters.</source>
+        <translation>用户名为 1 到 64 个字符。</translation>
+    </message>
+    <message>
+        <source>A user named {name} or with badge {badge} already exists.</source>
+        <translation>已存在名为 {name} 或工牌为 {badge} 的用户。</translation>
+    </message>
+    <message>
+        <source>The dock setting {key} is broken: set it again.</source>
+        <translation>收货区设置 {key} 已损坏：请重新设置。</translation>
+    </message>
+    <message>
+        <source>The dock setting {key} needs four different letter-only prefixes.</source>
+        <translation>收货区设置 {key} 需要四个互不相同、仅含字母的前缀。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {maximum} demo orders.</source>
+        <translation>演示订单数量请选择 1 到 {maximum} 之间。</translation>
+    </message>
+    <message>
+        <source>The database already has {what}: demo data goes only into an empty database. Create a new database and generate the demo data there.</source>
+        <translation>数据库中已有{what}：演示数据只能写入空数据库。请新建一个数据库，再在其中生成演示数据。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is not valid TOML ({detail}): fix it or delete it to use the defaults.</source>
+        <translation>设置文件 {path} 不是有效的 TOML（{detail}）：请修正，或删除它以使用默认设置。</translation>
+    </message>
+    <message>
+        <source>In {path}, {key} must be {expected}.</source>
+        <translation>在 {path} 中，{key} 必须是 {expected}。</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {permission}: log in as a user who may.</source>
+        <translation>{user}（{role}）无权执行 {permission}：请用有权限的用户登录。</translation>
+    </message>
+    <message>
+        <source>A PIN is at least {length} digits.</source>
+        <translation>PIN 码至少 {length} 位数字。</translation>
+    </message>
+    <message>
+        <source>Unknown role {role}: use one of {roles}.</source>
+        <translation>未知角色 {role}：请使用 {roles} 之一。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>PIN 码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Enter moves to the PIN, then logs in. Esc cancels.</source>
+        <translation>回车跳到 PIN 码，再按回车登录。Esc 取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Returns Receiving — {station}</source>
+        <translation>退货收货 — {station}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Parcel note</source>
+        <translation>包裹备注</translation>
+    </message>
+    <message>
+        <source>What is in the parcel, what is wrong with it?</source>
+        <translation>包裹里有什么？有什么问题？</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter saves. Esc cancels.</source>
+        <translation>Ctrl+回车 保存。Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>保存备注</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>Hello {user} ({role}) at {station}. Scan a parcel.</source>
+        <translation>你好，{user}（{role}），工位 {station}。请扫描包裹。</translation>
+    </message>
+    <message>
+        <source>Logged out. Scan your badge.</source>
+        <translation>已退出登录。请扫描工牌。</translation>
+    </message>
+    <message>
+        <source>Scan your badge first (or log in with name and PIN).</source>
+        <translation>请先扫描工牌（或用用户名和 PIN 码登录）。</translation>
+    </message>
+    <message>
+        <source>Unknown badge, name or PIN. Try again or ask a supervisor.</source>
+        <translation>工牌、用户名或 PIN 码无效。请重试或询问主管。</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is busy or out of reach. Scan again in a moment.</source>
+        <translation>未保存：数据库繁忙或无法连接。请稍后重新扫描。</translation>
+    </message>
+    <message>
+        <source>Parcel received for {rma} ({lines} lines expected). Scan the units.</source>
+        <translation>已收到 {rma} 的包裹（应退 {lines} 行）。请扫描商品。</translation>
+    </message>
+    <message>
+        <source>No RMA expects parcel {tracking}: it is an exception. Scan the order or RMA number on the packing slip, or the units, and add a note (F9).</source>
+        <translation>没有退货单在等包裹 {tracking}：这是异常包裹。请扫描装箱单上的订单号或退货单号，或扫描商品，并添加备注（F9）。</translation>
+    </message>
+    <message>
+        <source>Current parcel.</source>
+        <translation>当前包裹。</translation>
+    </message>
+    <message>
+        <source>This parcel is already open here (received at {time} by {user} at {station}).</source>
+        <translation>此包裹已在本工位打开（{time} 由 {user} 在 {station} 收货）。</translation>
+    </message>
+    <message>
+        <source>Already received at {time} by {user} at {station}. Nothing was added.</source>
+        <translation>已于 {time} 由 {user} 在 {station} 收货。未重复添加。</translation>
+    </message>
+    <message>
+        <source>Parcel {tracking} received; the number fits several couriers: pick the one on the label.</source>
+        <translation>已收到包裹 {tracking}；该单号符合多家快递的格式：请选择面单上的快递公司。</translation>
+    </message>
+    <message>
+        <source>Order {order} has {count} open RMAs: scan the RMA number on the slip or pick one.</source>
+        <translation>订单 {order} 有 {count} 个未完成的退货单：请扫描装箱单上的退货单号，或选择一个。</translation>
+    </message>
+    <message>
+        <source>Parcel linked to {rma}. Scan the units.</source>
+        <translation>包裹已关联到 {rma}。请扫描商品。</translation>
+    </message>
+    <message>
+        <source>Parcel linked to order {order}, which has no open RMA: it stays an exception.</source>
+        <translation>包裹已关联到订单 {order}，但该订单没有未完成的退货单：仍为异常包裹。</translation>
+    </message>
+    <message>
+        <source>No RMA {rma} exists. Check the slip and scan again.</source>
+        <translation>退货单 {rma} 不存在。请核对单据后重新扫描。</translation>
+    </message>
+    <message>
+        <source>No order {order} exists. Check the slip and scan again.</source>
+        <translation>订单 {order} 不存在。请核对单据后重新扫描。</translation>
+    </message>
+    <message>
+        <source>Courier set to {carrier}.</source>
+        <translation>快递公司已设为 {carrier}。</translation>
+    </message>
+    <message>
+        <source>Parcel condition: {condition}.</source>
+        <translation>包裹状况：{condition}。</translation>
+    </message>
+    <message>
+        <source>Unknown condition {condition}: use one of {allowed}.</source>
+        <translation>未知状况 {condition}：请使用 {allowed} 之一。</translation>
+    </message>
+    <message>
+        <source>Note saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <source>This parcel is an exception: add a note (F9) saying what it holds, then close it.</source>
+        <translation>这是异常包裹：请先添加备注（F9）写明内容，再关闭。</translation>
+    </message>
+    <message>
+        <source>No parcel is open. Scan a parcel first.</source>
+        <translation>没有打开的包裹。请先扫描包裹。</translation>
+    </message>
+    <message>
+        <source>Parcel closed: everything expected arrived.</source>
+        <translation>包裹已关闭：应退商品全部收到。</translation>
+    </message>
+    <message>
+        <source>Parcel closed. Missing: {missing}.</source>
+        <translation>包裹已关闭。缺少：{missing}。</translation>
+    </message>
+    <message>
+        <source>No unit has LPN {lpn}.</source>
+        <translation>没有 LPN 为 {lpn} 的商品。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku}, {state}; received at {time} by {user} at {station}.</source>
+        <translation>{lpn}：{sku}，{state}；{time} 由 {user} 在 {station} 收货。</translation>
+    </message>
+    <message>
+        <source>{sku} {name}: now scan its serial number.</source>
+        <translation>{sku} {name}：请扫描它的序列号。</translation>
+    </message>
+    <message>
+        <source>That is not a serial number. Scan the serial of {sku}.</source>
+        <translation>这不是序列号。请扫描 {sku} 的序列号。</translation>
+    </message>
+    <message>
+        <source>No product has barcode {code}. Scan the SKU label instead, or set the unit aside for a supervisor.</source>
+        <translation>没有条码为 {code} 的商品。请改扫 SKU 标签，或把商品放到一边交给主管。</translation>
+    </message>
+    <message>
+        <source>Already received as {lpn} at {time} by {user} at {station}. Nothing was added.</source>
+        <translation>已于 {time} 由 {user} 在 {station} 收货，LPN 为 {lpn}。未重复添加。</translation>
+    </message>
+    <message>
+        <source>Not a parcel label: {text}. Scan the courier label, the RMA or the order number.</source>
+        <translation>不是包裹面单：{text}。请扫描快递面单、退货单号或订单号。</translation>
+    </message>
+    <message>
+        <source>Not recognised: {text}. Scan the product barcode, SKU or serial number.</source>
+        <translation>无法识别：{text}。请扫描商品条码、SKU 或序列号。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} matches the RMA. Stick the label on.</source>
+        <translation>{lpn}：{sku} 与退货单相符。请贴上标签。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} is more than the RMA authorised (extra).</source>
+        <translation>{lpn}：{sku} 超出退货单批准的数量（多出）。</translation>
+    </message>
+    <message>
+        <source>{lpn}: serial {serial} was not sold on this order: possible swap. Set it aside.</source>
+        <translation>{lpn}：序列号 {serial} 不是此订单售出的：可能被调包。请放到一边。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} is on the order but not on this RMA (wrong item).</source>
+        <translation>{lpn}：{sku} 在订单中，但不在此退货单上（错货）。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} was never sold on this order (wrong item).</source>
+        <translation>{lpn}：{sku} 从未在此订单中售出（错货）。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} received into an exception parcel.</source>
+        <translation>{lpn}：{sku} 已收入异常包裹。</translation>
+    </message>
+</context>
+<context>
+    <name>ParcelPanel</name>
+    <message>
+        <source>No parcel open</source>
+        <translation>没有打开的包裹</translation>
+    </message>
+    <message>
+        <source>Expected (RMA lines)</source>
+        <translation>应退（退货单明细）</translation>
+    </message>
+    <message>
+        <source>Received units</source>
+        <translation>已收商品</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>not chosen ({candidates})</source>
+        <translation>未选择（{candidates}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>EXCEPTION: no RMA</source>
+        <translation>异常：无退货单</translation>
+    </message>
+    <message>
+        <source>Expected (RMA lines): {expected} expected, {received} received, {missing} missing</source>
+        <translation>应退（退货单明细）：应退 {expected}，已收 {received}，缺少 {missing}</translation>
+    </message>
+    <message>
+        <source>Expected (RMA lines): none, no RMA linked yet</source>
+        <translation>应退（退货单明细）：无，尚未关联退货单</translation>
+    </message>
+    <message>
+        <source>Received units: {count}</source>
+        <translation>已收商品：{count}</translation>
+    </message>
+    <message>
+        <source>Tracking:</source>
+        <translation>快递单号：</translation>
+    </message>
+    <message>
+        <source>Courier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <source>RMA:</source>
+        <translation>退货单：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>订单：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>退货原因：</translation>
+    </message>
+    <message>
+        <source>Customer says:</source>
+        <translation>顾客描述：</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>包裹状况：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>RMALinesModel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应退</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Serials sold: {serials}</source>
+        <translation>售出序列号：{serials}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedUnitsModel</name>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>核对结果</translation>
+    </message>
+    <message>
+        <source>Received at {time}</source>
+        <translation>收货时间 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivingPage</name>
+    <message>
+        <source>Ready to scan.</source>
+        <translation>可以扫描了。</translation>
+    </message>
+    <message>
+        <source>Station {code} · {name}</source>
+        <translation>工位 {code} · {name}</translation>
+    </message>
+    <message>
+        <source>DEMO DATABASE: practice only, nothing here is real</source>
+        <translation>演示数据库：仅供练习，这里的数据都不是真实的</translation>
+    </message>
+    <message>
+        <source>LPN: stick this label on the unit</source>
+        <translation>LPN：把这张标签贴在商品上</translation>
+    </message>
+    <message>
+        <source>Scan here (or type the code and press Enter)</source>
+        <translation>在此扫描（或输入号码后按回车）</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Wet</source>
+        <translation>受潮</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>已拆封</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Close parcel</source>
+        <translation>关闭包裹</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Scan your badge (or press F2 to log in with name and PIN).</source>
+        <translation>扫描工牌（或按 F2 用用户名和 PIN 码登录）。</translation>
+    </message>
+    <message>
+        <source>Scan the courier label, the RMA or the order number.</source>
+        <translation>扫描快递面单、退货单号或订单号。</translation>
+    </message>
+    <message>
+        <source>Scan each unit: product barcode, SKU or serial number. F10 closes the parcel.</source>
+        <translation>逐件扫描商品：商品条码、SKU 或序列号。F10 关闭包裹。</translation>
+    </message>
+    <message>
+        <source>Scan the serial number of this unit.</source>
+        <translation>扫描这件商品的序列号。</translation>
+    </message>
+    <message>
+        <source>Scan the RMA number on the packing slip.</source>
+        <translation>扫描装箱单上的退货单号。</translation>
+    </message>
+    <message>
+        <source>Next: {prompt}</source>
+        <translation>下一步：{prompt}</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
+        <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Which RMA?</source>
+        <translation>哪个退货单？</translation>
+    </message>
+    <message>
+        <source>Which courier?</source>
+        <translation>哪家快递？</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <source>Nothing was read. Scan the barcode again.</source>
+        <translation>什么也没读到。请重新扫描条码。</translation>
+    </message>
+    <message>
+        <source>The scan is too long ({length} characters) to be one label. Scan one barcode at a time, holding the scanner over it.</source>
+        <translation>扫描内容太长（{length} 个字符），不像是一个标签。请一次只扫一个条码，把扫描枪对准它。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a tracking, RMA, order, LPN or product number. Scan the barcode again, or type the number printed under it.</source>
+        <translation>“{text}”不是快递单号、退货单号、订单号、LPN 或商品编号。请重新扫描条码，或输入条码下方印的号码。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a known number. If it is a product barcode, its check digit is wrong: scan it again, or type the number printed under it.</source>
+        <translation>“{text}”不是已知的号码。如果是商品条码，它的校验位不对：请重新扫描，或输入条码下方印的号码。</translation>
+    </message>
+    <message>
+        <source>The product barcode {value} has a wrong check digit, so it was misread. Scan it again, or type the number printed under it.</source>
+        <translation>商品条码 {value} 的校验位不对，读错了。请重新扫描，或输入条码下方印的号码。</translation>
+    </message>
+    <message>
+        <source>The carton number (SSCC) {value} has a wrong check digit, so it was misread. Scan it again, or type the number printed under it.</source>
+        <translation>箱号（SSCC）{value} 的校验位不对，读错了。请重新扫描，或输入条码下方印的号码。</translation>
+    </message>
+    <message>
+        <source>{value} looks like a {couriers} tracking number, but its check digit or country code is wrong. Scan it again, or type the number from the label.</source>
+        <translation>{value} 看起来像 {couriers} 的快递单号，但校验位或国家代码不对。请重新扫描，或输入面单上的号码。</translation>
+    </message>
+    <message>
+        <source>This GS1 barcode could not be read. Scan it again; if it fails again, scan the product barcode (EAN/UPC) or type its number.</source>
+        <translation>无法读取这个 GS1 条码。请重新扫描；如果仍然失败，请扫描商品条码（EAN/UPC）或输入其号码。</translation>
+    </message>
+    <message>
+        <source>This GS1 barcode holds no product (GTIN) or carton (SSCC) number. Scan the other barcode on the label.</source>
+        <translation>这个 GS1 条码里没有商品号（GTIN）或箱号（SSCC）。请扫描标签上的另一个条码。</translation>
+    </message>
+    <message>
+        <source>This is the carrier&apos;s square 2D code. Scan the long tracking-number barcode on the same label instead.</source>
+        <translation>这是快递公司的方形二维码。请改扫同一面单上长条形的快递单号条码。</translation>
+    </message>
+    <message>
+        <source>This scan could not be interpreted because of a program error (it has been logged). Scan it again, or type the number.</source>
+        <translation>由于程序错误，无法解析这次扫描（已记录日志）。请重新扫描，或输入号码。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSheet</name>
+    <message>
+        <source>Badges: log in</source>
+        <translation>工牌：登录</translation>
+    </message>
+    <message>
+        <source>Parcels: tracking numbers</source>
+        <translation>包裹：快递单号</translation>
+    </message>
+    <message>
+        <source>RMA numbers (from the packing slip)</source>
+        <translation>退货单号（装箱单上）</translation>
+    </message>
+    <message>
+        <source>Order numbers</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Units: product barcodes and serial numbers</source>
+        <translation>商品：商品条码和序列号</translation>
+    </message>
+    <message>
+        <source>Wrong items: not on the RMA&apos;s order</source>
+        <translation>错货：不在退货单对应的订单中</translation>
+    </message>
+    <message>
+        <source>Badge: {name} ({role})</source>
+        <translation>工牌：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>{courier} parcel for {rma}</source>
+        <translation>{rma} 的 {courier} 包裹</translation>
+    </message>
+    <message>
+        <source>{rma}: order {order}, {reason}</source>
+        <translation>{rma}：订单 {order}，{reason}</translation>
+    </message>
+    <message>
+        <source>Order {order}: {count} open RMA(s)</source>
+        <translation>订单 {order}：{count} 个未完成的退货单</translation>
+    </message>
+    <message>
+        <source>{rma}: {product} ({sku}) x {quantity}</source>
+        <translation>{rma}：{product}（{sku}）× {quantity}</translation>
+    </message>
+    <message>
+        <source>{rma}: serial of {product}</source>
+        <translation>{rma}：{product} 的序列号</translation>
+    </message>
+    <message>
+        <source>{rma}: {product} ({sku}), not on the order</source>
+        <translation>{rma}：{product}（{sku}），不在订单中</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Qt table models fed only with the core's frozen views."""

@@ -1,0 +1,1 @@
+"""The app's screens; each receives its services in the constructor."""
