@@ -27,7 +27,7 @@ class DatabaseURLError(ValueError):
 
 
 def sqlite_url(path: Path) -> str:
-    """The URL of the SQLite file at ``path``."""
+    """The URL of the SQLite file at ``path`` (absolute paths give four slashes)."""
     return f"sqlite:///{path}"
 
 
@@ -56,9 +56,11 @@ def open_database(url: str, busy_timeout_ms: int | None = None) -> Database:
 def _open_sqlite(netloc: str, path: str, busy_timeout_ms: int | None) -> SqliteDatabase:
     if netloc or not path or path == "/":
         raise DatabaseURLError(
-            "a SQLite URL needs three slashes and a file: sqlite:///path/to/file.db"
+            "a SQLite URL needs three slashes and a file: sqlite:///relative/file.db "
+            "or sqlite:////absolute/file.db"
         )
-    file = Path(path)
+    # As in SQLAlchemy and peewee: sqlite:///relative.db, sqlite:////absolute/path.db
+    file = Path(path[1:])
     if not file.parent.is_dir():
         raise DatabaseURLError(f"the folder {file.parent} does not exist")
     busy_ms = SQLITE_BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms

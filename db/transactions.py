@@ -21,6 +21,18 @@ M = TypeVar("M", bound=Model)
 
 
 @contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn the engine's "cannot do this now" errors (outside a write too) into StorageUnavailable.
+
+    A station whose PostgreSQL server went away must show an error outcome, not crash.
+    """
+    try:
+        yield
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        raise StorageUnavailable(str(exc)) from exc
+
+
+@contextmanager
 def write_transaction(database: Database) -> Iterator[None]:
     """One transaction for one state change; commits on success, rolls back on any exception.
 

@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 from peewee import Database
 
 from db.connection import open_database
-from db.errors import SchemaMismatch
+from db.errors import SchemaMismatch, StorageUnavailable
 from db.models import Order, Setting
 from db.schema import check_schema, upgrade
+from db.transactions import storage_errors
 from receiving_app.accounts import StationInfo, ensure_station
 from receiving_app.clock import Clock, SystemClock
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.receiving.desk import ReceivingDesk
-from receiving_app.scanning import CourierTable, IdPrefixes
+from receiving_app.scanning import CourierFileError, CourierTable, IdPrefixes
 from receiving_app.settings import (
     StationSettings,
     config_file,
@@ -73,6 +74,7 @@ def open_context(
     demo: bool = False,
     clock: Clock | None = None,
     settings: StationSettings | None = None,
+    busy_timeout_ms: int | None = None,
 ) -> AppContext:
     """Open the app's database and build its services.
 
@@ -83,21 +85,34 @@ def open_context(
     settings = settings or load_station_settings()
     clock = clock or SystemClock()
     url, embedded = resolve_db_url(db_url, settings, demo)
-    database = open_database(url)
-    database.connect()
+    database = open_database(url, busy_timeout_ms)
+    with storage_errors():
+        database.connect()
     try:
-        if embedded:
-            upgrade(database)
-        check_schema(database)
-        seeded = embedded and _seed_if_empty(database, clock)
-        station = ensure_station(database, settings.station_code, settings.station_name,
-                                 clock.now())
-        prefixes = load_prefixes()
-        couriers = CourierTable.load(sorted(config_file().parent.glob("couriers*.json")))
-    except (SchemaMismatch, InvalidInput):
+        with storage_errors():
+            if embedded:
+                upgrade(database)
+            check_schema(database)
+            seeded = embedded and _seed_if_empty(database, clock)
+            station = ensure_station(database, settings.station_code, settings.station_name,
+                                     clock.now())
+            prefixes = load_prefixes()
+        couriers = _load_couriers()
+    except (SchemaMismatch, InvalidInput, StorageUnavailable):
         database.close()
         raise
     return AppContext(database, clock, settings, station, prefixes, couriers, url, seeded)
+
+
+def _load_couriers() -> CourierTable:
+    """The shipped courier table with the site's own files (``couriers*.json``) on top."""
+    files = sorted(config_file().parent.glob("couriers*.json"))
+    try:
+        return CourierTable.load(files)
+    except CourierFileError as exc:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Error", "A courier table file is wrong: {detail}"), detail=str(exc)
+        ) from None
 
 
 def _seed_if_empty(database: Database, clock: Clock) -> bool:

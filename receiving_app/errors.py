@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 # Storage errors the GUI must be able to catch without importing ``db`` itself (HOUSE.md B1).
-from db.errors import SchemaMismatch, StorageUnavailable
+from db.connection import DatabaseURLError
+from db.errors import SchemaMismatch, SchemaOutdated, SchemaTooNew, StorageUnavailable
 
 
 class ReceivingError(Exception):
@@ -34,6 +35,6 @@ class NotFound(ReceivingError):
     """The thing named does not exist."""
 
 __all__ = [
-    "InvalidInput", "NotFound", "PermissionDenied", "ReceivingError", "SchemaMismatch",
-    "StorageUnavailable",
+    "DatabaseURLError", "InvalidInput", "NotFound", "PermissionDenied", "ReceivingError",
+    "SchemaMismatch", "SchemaOutdated", "SchemaTooNew", "StorageUnavailable",
 ]

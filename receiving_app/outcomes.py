@@ -6,12 +6,14 @@ Tests assert on ``code`` and ``level``, never on the English text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
 OUTCOME_CONTEXT = "Outcome"
+# Message params whose values are stored codes, named in the user's language at the edge.
+WORD_PARAMS = frozenset({"role", "condition", "state"})
 
 
 class OutcomeLevel(StrEnum):
@@ -150,9 +152,19 @@ class ScanOutcome:
         """Build an outcome; ``details`` are the optional fields (lpn, parcel, choices)."""
         return cls(level, code, message, _frozen(params or {}), next_scan, **details)  # type: ignore[arg-type]
 
-    def text(self, translate: object | None = None) -> str:
-        """The message with its params filled in, translated by ``translate`` if given."""
-        source = self.message
-        if callable(translate):
-            source = translate(self.context, source)
-        return source.format(**self.params)
+    def text(
+        self,
+        translate: Callable[[str, str], str] | None = None,
+        word: Callable[[str, str], str] | None = None,
+    ) -> str:
+        """The message with its params filled in, translated by ``translate`` if given.
+
+        Params that hold a stored code (a role, a condition, a state: ``WORD_PARAMS``) are
+        shown through ``word(kind, code)``, so the edge can name them in the user's language.
+        """
+        source = translate(self.context, self.message) if translate else self.message
+        params = dict(self.params)
+        if word is not None:
+            for key in WORD_PARAMS.intersection(params):
+                params[key] = word(key, params[key])
+        return source.format(**params)

@@ -17,7 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from receiving_app.cli import build_parser
 from receiving_app.context import AppContext, open_context, resolve_db_url
-from receiving_app.errors import ReceivingError, SchemaMismatch, StorageUnavailable
+from receiving_app.errors import (
+    DatabaseURLError,
+    ReceivingError,
+    SchemaMismatch,
+    StorageUnavailable,
+)
 from receiving_app.settings import StationSettings, data_dir, load_station_settings
 from ui import assets
 from ui.error_hooks import CrashReporter, install_qt_message_handler, restore_qt_message_handler
@@ -78,10 +83,7 @@ def _open_context(db: str | None, demo: bool, settings: StationSettings) -> AppC
     except StorageUnavailable as exc:
         text = QCoreApplication.translate(
             "App", "The database {url} cannot be used now:\n{detail}").format(url=url, detail=exc)
-    except Exception as exc:
-        # A wrong URL (ValueError), an unreadable file or a server that is down (the engine's
-        # OperationalError, which the GUI cannot name without importing peewee) all mean the
-        # same to the worker: a message saying where to look, never a traceback.
+    except (DatabaseURLError, OSError) as exc:
         log.exception("could not open the database %s", url)
         text = QCoreApplication.translate(
             "App", "Cannot open the database {url}:\n{detail}\n\nCheck the address given with "

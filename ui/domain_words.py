@@ -46,6 +46,7 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
     "state": {
         "open": lambda: QCoreApplication.translate("DomainWords", "open"),
         "closed": lambda: QCoreApplication.translate("DomainWords", "closed"),
+        "received": lambda: QCoreApplication.translate("DomainWords", "received"),
     },
 }
 

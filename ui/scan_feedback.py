@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from receiving_app.i18n import TranslateFn
 from receiving_app.outcomes import ScanOutcome
+from ui.domain_words import word
 from ui.sounds import OutcomeSounds
 
 
@@ -35,7 +36,7 @@ class ScanFeedback(QLabel):
 
     def show_outcome(self, outcome: ScanOutcome, translate: TranslateFn = qt_translate) -> None:
         """Show ``outcome`` (already committed by the core), then play its sound."""
-        self.show_message(outcome.text(translate), outcome.level.value)
+        self.show_message(outcome.text(translate, word), outcome.level.value)
 
     def show_message(self, text: str, level: str) -> None:
         """Show an already translated ``text`` at ``level`` (ok, warning, error or none)."""

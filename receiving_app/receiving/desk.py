@@ -16,7 +16,7 @@ from db.errors import StorageUnavailable
 from db.models import RMA, Order, Parcel, Product
 from db.queries import parcels as parcel_queries
 from db.queries import units as unit_queries
-from db.transactions import write_transaction
+from db.transactions import storage_errors, write_transaction
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.audit import Actor
@@ -95,9 +95,11 @@ class ReceivingDesk:
     def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
         """Turn the core's expected failures into error outcomes; nothing was stored for them."""
         try:
-            return step()
+            with storage_errors():
+                return step()
         except PermissionDenied as exc:
-            return ScanOutcome.make(ERROR, C.NOT_ALLOWED, exc.message, self._next(), exc.params)
+            return ScanOutcome.make(ERROR, C.NOT_ALLOWED, exc.message, self._next(), exc.params,
+                                    context=exc.context)
         except StorageUnavailable as exc:
             return ScanOutcome.make(ERROR, C.STORAGE_UNAVAILABLE, messages.STORAGE_UNAVAILABLE,
                                     self._next(), {"detail": str(exc)})

@@ -150,6 +150,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
 </context>
 <context>
     <name>Error</name>
@@ -160,6 +164,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>A user named {name} or with badge {badge} already exists.</source>
         <translation>已存在名为 {name} 或工牌为 {badge} 的用户。</translation>
+    </message>
+    <message>
+        <source>A courier table file is wrong: {detail}</source>
+        <translation>快递单号规则文件有误：{detail}</translation>
     </message>
     <message>
         <source>The dock setting {key} is broken: set it again.</source>

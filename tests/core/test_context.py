@@ -10,7 +10,8 @@ from db.errors import SchemaOutdated
 from db.models import Order, Station
 from receiving_app.clock import FixedClock
 from receiving_app.context import FIRST_START_DEMO_ORDERS, open_context, resolve_db_url
-from receiving_app.errors import InvalidInput
+from receiving_app.errors import InvalidInput, StorageUnavailable
+from receiving_app.outcomes import NextScan, OutcomeCode, OutcomeLevel, ScanOutcome
 from receiving_app.settings import StationSettings, config_file, load_station_settings
 from tests.conftest import NOW
 
@@ -63,3 +64,20 @@ def test_station_settings_are_validated_naming_the_key() -> None:
         with pytest.raises(InvalidInput) as error:
             load_station_settings()
         assert key in str(error.value)
+
+
+def test_a_server_that_is_down_is_storage_unavailable_not_a_crash(tmp_path: Path) -> None:
+    with pytest.raises(StorageUnavailable):
+        open_context("postgresql://receiving@127.0.0.1:1/nothing")
+    folder_as_file = tmp_path / "folder.db"
+    folder_as_file.mkdir()
+    with pytest.raises(StorageUnavailable):
+        open_context(f"sqlite:///{folder_as_file}")
+
+
+def test_outcome_params_holding_codes_are_named_by_the_edge() -> None:
+    outcome = ScanOutcome.make(OutcomeLevel.OK, OutcomeCode.LOGGED_IN, "{user} ({role})",
+                               NextScan.PARCEL, {"user": "Li Wei", "role": "dock"})
+    assert outcome.text() == "Li Wei (dock)"
+    words = {("role", "dock"): "收货员"}
+    assert outcome.text(word=lambda kind, code: words[(kind, code)]) == "Li Wei (收货员)"

@@ -62,8 +62,6 @@ def test_qt_own_catalog_translates_standard_buttons() -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
 
 
-@pytest.mark.xfail(strict=True, reason="core: desk._guard builds the NOT_ALLOWED outcome from a "
-                   "PermissionDenied message (context 'Error') without context=exc.context")
 @pytest.mark.usefixtures("chinese")
 def test_refusals_are_chinese_too(codes: DemoCodes, window: MainWindow, scan: Scan) -> None:
     inspector = User.get(User.role == "inspector")
