@@ -308,17 +308,24 @@ class ReceivingDesk:
     def set_note(self, note: str) -> ScanOutcome:
         return self._change_parcel("parcel.note_set", messages.NOTE_SET, note=note.strip()[:2000])
 
+    def _parcel_to_change(self) -> Parcel | ScanOutcome:
+        """The open parcel a function key acts on, or the error outcome saying why there is none."""
+        user = self._session.user
+        if user is None:
+            return ScanOutcome.make(ERROR, C.LOGIN_REQUIRED, messages.LOGIN_REQUIRED,
+                                    NextScan.BADGE)
+        require(user, Permission.RECEIVE)
+        parcel = self._open_parcel()
+        if parcel is None:
+            return ScanOutcome.make(ERROR, C.NO_OPEN_PARCEL, messages.NO_OPEN_PARCEL,
+                                    self._next())
+        return parcel
+
     def _change_parcel(self, action: str, message: str, **changes: str) -> ScanOutcome:
         def change() -> ScanOutcome:
-            user = self._session.user
-            if user is None:
-                return ScanOutcome.make(ERROR, C.LOGIN_REQUIRED, messages.LOGIN_REQUIRED,
-                                        NextScan.BADGE)
-            require(user, Permission.RECEIVE)
-            parcel = self._open_parcel()
-            if parcel is None:
-                return ScanOutcome.make(ERROR, C.NO_OPEN_PARCEL, messages.NO_OPEN_PARCEL,
-                                        self._next())
+            parcel = self._parcel_to_change()
+            if isinstance(parcel, ScanOutcome):
+                return parcel
             with write_transaction(self._db):
                 steps.update_parcel(self._ctx(), parcel.id, action, **changes)
             return self._parcel_outcome(OK, C.PARCEL_UPDATED, message, dict(changes))
@@ -327,15 +334,9 @@ class ReceivingDesk:
     def close_parcel(self) -> ScanOutcome:
         """Close the current parcel and report the RMA lines that did not arrive."""
         def close() -> ScanOutcome:
-            user = self._session.user
-            if user is None:
-                return ScanOutcome.make(ERROR, C.LOGIN_REQUIRED, messages.LOGIN_REQUIRED,
-                                        NextScan.BADGE)
-            require(user, Permission.RECEIVE)
-            parcel = self._open_parcel()
-            if parcel is None:
-                return ScanOutcome.make(ERROR, C.NO_OPEN_PARCEL, messages.NO_OPEN_PARCEL,
-                                        self._next())
+            parcel = self._parcel_to_change()
+            if isinstance(parcel, ScanOutcome):
+                return parcel
             if parcel.is_exception and not parcel.note:
                 return ScanOutcome.make(ERROR, C.PARCEL_EXCEPTION, messages.NOTE_REQUIRED,
                                         NextScan.UNIT, parcel=parcel_view(parcel))

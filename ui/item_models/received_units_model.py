@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from typing import cast
+
+from PySide6.QtCore import Qt
 from typing_extensions import override
 
 from receiving_app.outcomes import UnitView
 from ui.domain_words import word
 from ui.item_models import row_colours
+from ui.item_models.view_table_model import ViewTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ReceivedUnitsModel(QAbstractTableModel):
+class ReceivedUnitsModel(ViewTableModel):
     """Columns: LPN, SKU, product, serial, match. Units that do not match are amber.
 
     Newest first, so the unit just scanned is always the top row without scrolling.
@@ -20,46 +21,27 @@ class ReceivedUnitsModel(QAbstractTableModel):
 
     LPN, SKU, PRODUCT, SERIAL, MATCH = range(5)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._units: tuple[UnitView, ...] = ()
-
     def set_units(self, units: tuple[UnitView, ...]) -> None:
-        self.beginResetModel()
-        self._units = tuple(reversed(units))
-        self.endResetModel()
+        self._set_rows(tuple(reversed(units)))
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._units)
+    def _titles(self) -> tuple[str, ...]:
+        return (self.tr("LPN"), self.tr("SKU"), self.tr("Product"), self.tr("Serial"),
+                self.tr("Match"))
 
     @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+    def _display(self, row: object) -> tuple[object, ...]:
+        unit = cast(UnitView, row)
+        return (unit.lpn, unit.sku, unit.product_name, unit.serial or "",
+                word("match", unit.match))
 
     @override
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("LPN"), self.tr("SKU"), self.tr("Product"), self.tr("Serial"),
-                  self.tr("Match"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def _background(self, row: object) -> object:
+        matched = cast(UnitView, row).match == "matched"
+        return row_colours.COMPLETE if matched else row_colours.ATTENTION
 
     @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._units):
-            return None
-        unit = self._units[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (unit.lpn, unit.sku, unit.product_name, unit.serial or "",
-                      word("match", unit.match))
-            return values[column] if 0 <= column < len(values) else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return row_colours.COMPLETE if unit.match == "matched" else row_colours.ATTENTION
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return row_colours.TEXT
+    def _other_role(self, row: object, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Received at {time}").format(time=unit.received_at)
+            return self.tr("Received at {time}").format(time=cast(UnitView, row).received_at)
         return None

@@ -2,60 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from typing import cast
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from typing_extensions import override
 
 from receiving_app.outcomes import LineView
 from ui.item_models import row_colours
+from ui.item_models.view_table_model import ViewTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class RMALinesModel(QAbstractTableModel):
+class RMALinesModel(ViewTableModel):
     """Columns: SKU, product, expected, received, missing. Complete lines are green."""
 
     SKU, PRODUCT, EXPECTED, RECEIVED, MISSING = range(5)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._lines: tuple[LineView, ...] = ()
-
     def set_lines(self, lines: tuple[LineView, ...]) -> None:
-        self.beginResetModel()
-        self._lines = tuple(lines)
-        self.endResetModel()
+        self._set_rows(lines)
 
     @override
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._lines)
+    def _titles(self) -> tuple[str, ...]:
+        return (self.tr("SKU"), self.tr("Product"), self.tr("Expected"), self.tr("Received"),
+                self.tr("Missing"))
 
     @override
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+    def _display(self, row: object) -> tuple[object, ...]:
+        line = cast(LineView, row)
+        return (line.sku, line.product_name, line.expected, line.received, line.missing)
 
     @override
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (self.tr("SKU"), self.tr("Product"), self.tr("Expected"), self.tr("Received"),
-                  self.tr("Missing"))
-        return titles[section] if 0 <= section < len(titles) else None
+    def _background(self, row: object) -> object:
+        complete = cast(LineView, row).missing == 0
+        return row_colours.COMPLETE if complete else row_colours.ATTENTION
 
     @override
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (line.sku, line.product_name, line.expected, line.received, line.missing)
-            return values[column] if 0 <= column < len(values) else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return row_colours.COMPLETE if line.missing == 0 else row_colours.ATTENTION
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return row_colours.TEXT
+    def _other_role(self, row: object, column: int, role: int) -> object:
+        line = cast(LineView, row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.EXPECTED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == self.MISSING and line.missing:
