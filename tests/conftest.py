@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import logging
 import os
 import shutil
 from collections.abc import Iterator
@@ -93,3 +94,27 @@ def sqlite_url(tmp_path: Path, migrated_sqlite: Path) -> str:
     target = tmp_path / "receiving.db"
     shutil.copy(migrated_sqlite, target)
     return f"sqlite:///{target}"
+
+
+# Messages that say nothing about our code, each with the reason it is ignored.
+IGNORED_LOG = {
+    # The offscreen platform plugin (tests only) cannot pass size hints when a dialog opens.
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+}
+
+
+@pytest.fixture(autouse=True)
+def fail_on_unexpected_log_warnings(request: pytest.FixtureRequest,
+                                    caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """A WARNING or worse in the log is a failure unless the test says it expects it.
+
+    Tests that provoke one on purpose check it with ``caplog`` and carry
+    ``@pytest.mark.allow_log_warnings``.
+    """
+    yield
+    if request.node.get_closest_marker("allow_log_warnings"):
+        return
+    loud = [record for record in caplog.get_records("call")
+            if record.levelno >= logging.WARNING and record.getMessage() not in IGNORED_LOG]
+    assert not loud, f"unexpected log warnings: {[r.getMessage() for r in loud]}"

@@ -148,6 +148,7 @@ class _BrokenTable(CourierTable):
         raise RuntimeError("simulated bug")
 
 
+@pytest.mark.allow_log_warnings
 def test_a_bug_gives_an_unknown_scan_and_a_log_record(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR, logger="receiving_app.scanning.interpret"):
         scan = interpret_scan("1Z879E930346834440", couriers=_BrokenTable(()))

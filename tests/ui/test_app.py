@@ -43,6 +43,7 @@ def _close_main_window_when_shown(seen: list[QWidget]) -> None:
     QTimer.singleShot(0, lambda: poll(500))
 
 
+@pytest.mark.allow_log_warnings
 def test_a_newer_schema_is_refused_with_a_message(qapp: QApplication, sqlite_url: str) -> None:
     path = sqlite_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as connection:
@@ -54,6 +55,7 @@ def test_a_newer_schema_is_refused_with_a_message(qapp: QApplication, sqlite_url
     assert seen and "schema" in seen[0]
 
 
+@pytest.mark.allow_log_warnings
 def test_a_database_that_cannot_be_opened_gives_a_message(qapp: QApplication,
                                                           tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.db"
@@ -64,6 +66,7 @@ def test_a_database_that_cannot_be_opened_gives_a_message(qapp: QApplication,
     assert seen and str(folder) in seen[0]
 
 
+@pytest.mark.allow_log_warnings
 def test_a_wrong_url_gives_a_message(qapp: QApplication) -> None:
     seen: list[str] = []
     _answer_start_error(seen)
@@ -80,6 +83,7 @@ def test_the_window_opens_over_a_good_database(qapp: QApplication, sqlite_url: s
     assert sys.excepthook is hook  # run_gui puts back what it replaced
 
 
+@pytest.mark.allow_log_warnings
 def test_an_unexpected_error_is_logged_and_shown_without_blocking(
         qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     parent = QWidget()
