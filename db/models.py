@@ -138,7 +138,7 @@ class RMA(BaseModel):
     requested_outcome = CharField(max_length=16)
     expected_carrier = CharField(max_length=32, null=True)
     expected_tracking = CharField(max_length=64, null=True, index=True)
-    status = CharField(max_length=16, default="open", index=True)
+    status = CharField(max_length=16, default="open")
     created_at = DateTimeField()
 
 

@@ -63,7 +63,7 @@ def test_an_outdated_database_asks_for_db_upgrade(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     result = cli("audit", "verify", "--db", url)
     assert result.returncode == 1 and "receiving-app db upgrade" in result.stderr
-    assert "Applied 1 migration" in cli("db", "upgrade", "--db", url).stdout
+    assert "Applied 2 migration(s)" in cli("db", "upgrade", "--db", url).stdout
     assert "already at the current schema" in cli("db", "upgrade", "--db", url).stdout
 
 

@@ -72,3 +72,21 @@ def test_every_scan_lookup_is_indexed(sqlite_url: str) -> None:
         for table, column in lookups.items():
             indexed = {tuple(index.columns) for index in database.get_indexes(table)}
             assert (column,) in indexed, f"{table}.{column} has no index"
+
+
+def test_an_older_database_is_upgraded_keeping_its_data(tmp_path) -> None:
+    """A database left at the first schema, with data in it, reaches the current schema."""
+    from playhouse.migrations import Runner
+
+    from db.models import Channel
+    from db.schema import HISTORY_TABLE, MIGRATIONS_DIR
+
+    database = open_database(f"sqlite:///{tmp_path / 'old.db'}")
+    with database.connection_context():
+        Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE).up("0001_initial")
+        Channel.create(code="web", name="Web shop")
+        with pytest.raises(SchemaOutdated):
+            check_schema(database)
+        assert upgrade(database) == known_migrations()[1:]
+        assert not diff_models(database, list(MODELS))
+        assert Channel.get().name == "Web shop"
