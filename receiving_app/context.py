@@ -25,6 +25,7 @@ from receiving_app.scanning import CourierFileError, CourierTable, IdPrefixes
 from receiving_app.settings import (
     StationSettings,
     config_file,
+    data_dir,
     default_db_url,
     demo_db_url,
     load_station_settings,
@@ -116,11 +117,25 @@ def _load_couriers() -> CourierTable:
 
 
 def _seed_if_empty(database: Database, clock: Clock) -> bool:
-    from receiving_app.demo_data import generate_demo_data
+    """Fill a new embedded database with demo data, and put its scan sheet beside it.
+
+    The sheet (``scan-sheet.pdf`` and ``.json`` in the data folder) carries the demo users'
+    badges, parcels and units, so a new user can try the station at once.
+    """
+    from receiving_app.demo_data import (
+        build_scan_sheet,
+        generate_demo_data,
+        sheet_json,
+        write_scan_sheet_pdf,
+    )
 
     if Order.select().exists():
         return False
     generate_demo_data(database, orders=FIRST_START_DEMO_ORDERS, seed=DEMO_SEED, now=clock.now())
+    codes = build_scan_sheet(database, load_prefixes())
+    folder = data_dir()
+    (folder / "scan-sheet.json").write_text(sheet_json(codes), encoding="utf-8")
+    write_scan_sheet_pdf(codes, folder / "scan-sheet.pdf", "Returns Receiving: scan sheet")
     return True
 
 

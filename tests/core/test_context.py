@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ def test_first_start_creates_and_seeds_the_embedded_database(isolated_home: Path
         assert str(isolated_home) in context.url
         assert Order.select().count() == FIRST_START_DEMO_ORDERS
         assert Station.get(Station.code == "DOCK-1").id == context.station.id
+        sheet = json.loads((isolated_home / "data" / "scan-sheet.json").read_text("utf-8"))
+        assert {code["kind"] for code in sheet} >= {"badge", "tracking", "unit"}
+        assert (isolated_home / "data" / "scan-sheet.pdf").read_bytes().startswith(b"%PDF")
     finally:
         context.close()
     again = open_context(clock=FixedClock(NOW))
