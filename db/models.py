@@ -273,8 +273,25 @@ class AuditHead(BaseModel):
 
 
 MODELS: tuple[type[BaseModel], ...] = (
-    Channel, Customer, Vendor, Product, ProductGTIN, Order, OrderLine, SoldSerial, RMA, RMALine,
-    Station, User, Parcel, Unit, Sequence, PrintJob, Setting, AuditRecord, AuditHead,
+    Channel,
+    Customer,
+    Vendor,
+    Product,
+    ProductGTIN,
+    Order,
+    OrderLine,
+    SoldSerial,
+    RMA,
+    RMALine,
+    Station,
+    User,
+    Parcel,
+    Unit,
+    Sequence,
+    PrintJob,
+    Setting,
+    AuditRecord,
+    AuditHead,
 )
 
 __all__ = [m.__name__ for m in MODELS] + ["MODELS", "BaseModel", "database_proxy"]

@@ -22,15 +22,23 @@ class StationInfo:
     name: str
 
 
-def ensure_station(database: peewee.Database, code: str, name: str | None,
-                   now: datetime.datetime) -> StationInfo:
+def ensure_station(
+    database: peewee.Database, code: str, name: str | None, now: datetime.datetime
+) -> StationInfo:
     """The station row for ``code``, created (and audited) on a station's first start."""
     station = Station.get_or_none(Station.code == code)
     if station is None:
         with write_transaction(database):
             station = Station.create(code=code, name=name or code)
-            append_audit(Actor(None, code), now, "station.added", "station", code, None,
-                         {"code": code, "name": station.name})
+            append_audit(
+                Actor(None, code),
+                now,
+                "station.added",
+                "station",
+                code,
+                None,
+                {"code": code, "name": station.name},
+            )
     return StationInfo(station.id, station.code, station.name)
 
 
@@ -51,15 +59,27 @@ def add_user(
     pin_hash = hash_pin(validate_pin(pin)) if pin is not None else None
     try:
         with write_transaction(database):
-            user = User.create(name=name, display_name=display_name or name, role=role.value,
-                               badge=badge, pin_hash=pin_hash)
-            append_audit(actor, now, "user.added", "user", name, None,
-                         {"name": name, "role": role.value, "badge": badge,
-                          "has_pin": pin is not None})
+            user = User.create(
+                name=name,
+                display_name=display_name or name,
+                role=role.value,
+                badge=badge,
+                pin_hash=pin_hash,
+            )
+            append_audit(
+                actor,
+                now,
+                "user.added",
+                "user",
+                name,
+                None,
+                {"name": name, "role": role.value, "badge": badge, "has_pin": pin is not None},
+            )
     except peewee.IntegrityError:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Error", "A user named {name} or with badge {badge} already exists."),
-            name=name, badge=badge or "-",
+            name=name,
+            badge=badge or "-",
         ) from None
     return user_info(user)
 
@@ -77,8 +97,20 @@ def user_by_pin(name: str, pin: str) -> UserInfo | None:
     return user_info(user)
 
 
-def record_login(database: peewee.Database, user: UserInfo, station: StationInfo,
-                 now: datetime.datetime, method: str) -> None:
+def record_login(
+    database: peewee.Database,
+    user: UserInfo,
+    station: StationInfo,
+    now: datetime.datetime,
+    method: str,
+) -> None:
     with write_transaction(database):
-        append_audit(Actor(user.name, station.code), now, "user.login", "user", user.name,
-                     None, {"method": method})
+        append_audit(
+            Actor(user.name, station.code),
+            now,
+            "user.login",
+            "user",
+            user.name,
+            None,
+            {"method": method},
+        )

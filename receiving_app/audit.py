@@ -45,8 +45,18 @@ def _record_hash(
     prev_hash: str,
 ) -> str:
     payload = json.dumps(
-        [seq, at.isoformat(), actor.user_name, actor.station_code, action, entity, entity_id,
-         before, after, prev_hash],
+        [
+            seq,
+            at.isoformat(),
+            actor.user_name,
+            actor.station_code,
+            action,
+            entity,
+            entity_id,
+            before,
+            after,
+            prev_hash,
+        ],
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -72,9 +82,17 @@ def append_audit(
         seq, at, actor, action, entity, str(entity_id), before_text, after_text, head.hash
     )
     record = AuditRecord.create(
-        seq=seq, at=at, user_name=actor.user_name, station_code=actor.station_code,
-        action=action, entity=entity, entity_id=str(entity_id), before=before_text,
-        after=after_text, prev_hash=head.hash, hash=digest,
+        seq=seq,
+        at=at,
+        user_name=actor.user_name,
+        station_code=actor.station_code,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before=before_text,
+        after=after_text,
+        prev_hash=head.hash,
+        hash=digest,
     )
     AuditHead.update(seq=seq, hash=digest).where(AuditHead.id == 1).execute()
     return record
@@ -104,8 +122,15 @@ def verify_chain() -> ChainReport:
         if record.prev_hash != expected_prev:
             return ChainReport(count, record.seq, "its link to the previous record does not hold")
         digest = _record_hash(
-            record.seq, record.at, Actor(record.user_name, record.station_code), record.action,
-            record.entity, record.entity_id, record.before, record.after, record.prev_hash,
+            record.seq,
+            record.at,
+            Actor(record.user_name, record.station_code),
+            record.action,
+            record.entity,
+            record.entity_id,
+            record.before,
+            record.after,
+            record.prev_hash,
         )
         if digest != record.hash:
             return ChainReport(count, record.seq, "its contents were changed after it was written")

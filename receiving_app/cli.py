@@ -29,21 +29,32 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
-                        help="database URL: sqlite:///file.db or postgresql://user:pw@host/name "
-                             "(default: RECEIVING_DB_URL, the station file, or the embedded file)")
+    common.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL: sqlite:///file.db or postgresql://user:pw@host/name "
+        "(default: RECEIVING_DB_URL, the station file, or the embedded file)",
+    )
     parser = argparse.ArgumentParser(
-        prog="receiving-app", parents=[common],
+        prog="receiving-app",
+        parents=[common],
         description="Returns Receiving. Without a command it opens the receiving station window.",
     )
     parser.set_defaults(db=None, handler=None)
     parser.add_argument("--version", action="version", version=f"receiving-app {__version__}")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the GUI on the demo database (created and seeded on first use)")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the GUI on the demo database (created and seeded on first use)",
+    )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    identify = sub.add_parser("identify", parents=[common],
-                              help="print what the app makes of scanned texts, one JSON per line")
+    identify = sub.add_parser(
+        "identify",
+        parents=[common],
+        help="print what the app makes of scanned texts, one JSON per line",
+    )
     identify.add_argument("texts", nargs="+", metavar="TEXT")
     identify.set_defaults(handler=cmd_identify)
 
@@ -54,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the audit log")
     audit_sub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
-    verify = audit_sub.add_parser("verify", parents=[common],
-                                  help="check the hash chain and say where it breaks")
+    verify = audit_sub.add_parser(
+        "verify", parents=[common], help="check the hash chain and say where it breaks"
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
     user = sub.add_parser("user", help="users and roles")
@@ -68,14 +80,20 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--pin", help="a PIN of at least 4 digits (for logging in without a badge)")
     add.set_defaults(handler=cmd_user_add)
 
-    demo = sub.add_parser("demo-data", parents=[common],
-                          help="fill an empty database with realistic demo data")
+    demo = sub.add_parser(
+        "demo-data", parents=[common], help="fill an empty database with realistic demo data"
+    )
     demo.add_argument("--orders", type=_positive, default=1000)
     demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--sheet", type=Path, metavar="FILE.pdf",
-                      help="also write a printable scan sheet of barcodes")
-    demo.add_argument("--sheet-json", type=Path, metavar="FILE",
-                      help="also write the scan sheet's codes as JSON")
+    demo.add_argument(
+        "--sheet",
+        type=Path,
+        metavar="FILE.pdf",
+        help="also write a printable scan sheet of barcodes",
+    )
+    demo.add_argument(
+        "--sheet-json", type=Path, metavar="FILE", help="also write the scan sheet's codes as JSON"
+    )
     demo.set_defaults(handler=cmd_demo_data)
     return parser
 
@@ -151,8 +169,16 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     role = parse_role(args.role)
     context = _context(args)
     try:
-        user = add_user(context.database, Actor("cli", context.station.code), context.clock.now(),
-                        args.name, role, args.display_name, args.badge, args.pin)
+        user = add_user(
+            context.database,
+            Actor("cli", context.station.code),
+            context.clock.now(),
+            args.name,
+            role,
+            args.display_name,
+            args.badge,
+            args.pin,
+        )
     finally:
         context.close()
     print(f"Added {user.name} ({user.role.value}).")
@@ -173,8 +199,10 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     url = args.db
     if url is None:
-        print("receiving-app: demo-data needs --db URL (it never fills a database by guess)",
-              file=sys.stderr)
+        print(
+            "receiving-app: demo-data needs --db URL (it never fills a database by guess)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     database = open_database(url)
     with database.connection_context():

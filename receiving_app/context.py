@@ -95,8 +95,9 @@ def open_context(
                 upgrade(database)
             check_schema(database)
             seeded = embedded and _seed_if_empty(database, clock)
-            station = ensure_station(database, settings.station_code, settings.station_name,
-                                     clock.now())
+            station = ensure_station(
+                database, settings.station_code, settings.station_name, clock.now()
+            )
             prefixes = load_prefixes()
         couriers = _load_couriers()
     except (SchemaMismatch, InvalidInput, StorageUnavailable):
@@ -156,6 +157,9 @@ def load_prefixes() -> IdPrefixes:
         p.isalpha() for p in (prefixes.rma, prefixes.order, prefixes.lpn, prefixes.badge)
     ):
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Error", "The dock setting {key} needs four different "
-                              "letter-only prefixes."), key=PREFIXES_KEY)
+            QT_TRANSLATE_NOOP(
+                "Error", "The dock setting {key} needs four different letter-only prefixes."
+            ),
+            key=PREFIXES_KEY,
+        )
     return prefixes

@@ -34,7 +34,15 @@ class PermissionDenied(ReceivingError):
 class NotFound(ReceivingError):
     """The thing named does not exist."""
 
+
 __all__ = [
-    "DatabaseURLError", "InvalidInput", "NotFound", "PermissionDenied", "ReceivingError",
-    "SchemaMismatch", "SchemaOutdated", "SchemaTooNew", "StorageUnavailable",
+    "DatabaseURLError",
+    "InvalidInput",
+    "NotFound",
+    "PermissionDenied",
+    "ReceivingError",
+    "SchemaMismatch",
+    "SchemaOutdated",
+    "SchemaTooNew",
+    "StorageUnavailable",
 ]

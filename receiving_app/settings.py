@@ -66,9 +66,13 @@ def load_station_settings(path: Path | None = None) -> StationSettings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Error", "The settings file {path} is not valid TOML ({detail}): "
-                              "fix it or delete it to use the defaults."),
-            path=str(path), detail=str(exc),
+            QT_TRANSLATE_NOOP(
+                "Error",
+                "The settings file {path} is not valid TOML ({detail}): "
+                "fix it or delete it to use the defaults.",
+            ),
+            path=str(path),
+            detail=str(exc),
         ) from None
     station = raw.get("station", {})
     database = raw.get("database", {})
@@ -81,9 +85,9 @@ def load_station_settings(path: Path | None = None) -> StationSettings:
     if language not in LANGUAGES:
         raise _bad(path, "station.language", " or ".join(LANGUAGES))
     url = database.get("url")
-    if url is not None and not (isinstance(url, str) and url.startswith(
-        ("sqlite:///", "postgresql://", "postgres://")
-    )):
+    if url is not None and not (
+        isinstance(url, str) and url.startswith(("sqlite:///", "postgresql://", "postgres://"))
+    ):
         raise _bad(path, "database.url", "sqlite:///path/file.db or postgresql://user@host/name")
     return StationSettings(
         station_code=code,
@@ -103,5 +107,7 @@ def _string(path: Path, table: dict[str, object], key: str, default: str) -> str
 def _bad(path: Path, key: str, expected: str) -> InvalidInput:
     return InvalidInput(
         QT_TRANSLATE_NOOP("Error", "In {path}, {key} must be {expected}."),
-        path=str(path), key=key, expected=expected,
+        path=str(path),
+        key=key,
+        expected=expected,
     )

@@ -57,8 +57,12 @@ def require(user: UserInfo, permission: Permission) -> None:
     """Raise PermissionDenied unless ``user``'s role grants ``permission``."""
     if not user.can(permission):
         raise PermissionDenied(
-            QT_TRANSLATE_NOOP("Error", "{user} ({role}) may not {permission}: log in as a user who may."),
-            user=user.display_name, role=user.role.value, permission=permission.value,
+            QT_TRANSLATE_NOOP(
+                "Error", "{user} ({role}) may not {permission}: log in as a user who may."
+            ),
+            user=user.display_name,
+            role=user.role.value,
+            permission=permission.value,
         )
 
 
@@ -102,7 +106,8 @@ def parse_role(text: str) -> Role:
     except ValueError:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Error", "Unknown role {role}: use one of {roles}."),
-            role=text, roles=", ".join(r.value for r in Role),
+            role=text,
+            roles=", ".join(r.value for r in Role),
         ) from None
 
 

@@ -17,8 +17,9 @@ from hypothesis import HealthCheck, settings
 
 from tests.pg_server import PostgresServer, start_server
 
-settings.register_profile("default", deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 settings.register_profile("ci", parent=settings.get_profile("default"), max_examples=300)
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
@@ -35,8 +36,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                  ) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Never read or write the developer's real settings or data folder."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("RECEIVING_HOME", str(home))
@@ -105,8 +107,9 @@ IGNORED_LOG = {
 
 
 @pytest.fixture(autouse=True)
-def fail_on_unexpected_log_warnings(request: pytest.FixtureRequest,
-                                    caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+def fail_on_unexpected_log_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
     """A WARNING or worse in the log is a failure unless the test says it expects it.
 
     Tests that provoke one on purpose check it with ``caplog`` and carry
@@ -115,6 +118,9 @@ def fail_on_unexpected_log_warnings(request: pytest.FixtureRequest,
     yield
     if request.node.get_closest_marker("allow_log_warnings"):
         return
-    loud = [record for record in caplog.get_records("call")
-            if record.levelno >= logging.WARNING and record.getMessage() not in IGNORED_LOG]
+    loud = [
+        record
+        for record in caplog.get_records("call")
+        if record.levelno >= logging.WARNING and record.getMessage() not in IGNORED_LOG
+    ]
     assert not loud, f"unexpected log warnings: {[r.getMessage() for r in loud]}"

@@ -33,15 +33,39 @@ class PostgresServer:
 
     def psql(self, sql: str, database: str = "postgres") -> str:
         result = subprocess.run(
-            [str(self.bin_dir / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U",
-             "receiving", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql],
-            capture_output=True, text=True, check=True,
+            [
+                str(self.bin_dir / "psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.port),
+                "-U",
+                "receiving",
+                "-d",
+                database,
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-tAc",
+                sql,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         return result.stdout.strip()
 
     def stop(self) -> None:
-        self._run([str(self.bin_dir / "pg_ctl"), "-D", str(self.folder / "data"), "-m",
-                   "immediate", "stop"], check=False)
+        self._run(
+            [
+                str(self.bin_dir / "pg_ctl"),
+                "-D",
+                str(self.folder / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            ],
+            check=False,
+        )
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _run(self, command: list[str], check: bool = True) -> None:
@@ -78,14 +102,37 @@ def start_server() -> PostgresServer:
     server = PostgresServer(folder, _free_port(), bin_dir, run_as)
     data = folder / "data"
     try:
-        server._run([str(bin_dir / "initdb"), "-D", str(data), "-U", "receiving",
-                     "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"])
-        server._run([str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l",
-                     str(folder / "server.log"), "-o",
-                     (f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 "
-                      "-c fsync=off -c max_connections=50"), "start"])
+        server._run(
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "receiving",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        )
+        server._run(
+            [
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-w",
+                "-l",
+                str(folder / "server.log"),
+                "-o",
+                (
+                    f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 "
+                    "-c fsync=off -c max_connections=50"
+                ),
+                "start",
+            ]
+        )
     except subprocess.CalledProcessError as exc:
-        log = (folder / "server.log")
+        log = folder / "server.log"
         detail = log.read_text() if log.exists() else ""
         server.stop()
         raise PostgresUnavailable(f"could not start PostgreSQL: {exc.stderr}\n{detail}") from exc

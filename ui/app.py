@@ -42,8 +42,11 @@ def _setup_logging() -> logging.Handler | None:
         folder = data_dir() / "logs"
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "receiving-app.log", maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-            encoding="utf-8")
+            folder / "receiving-app.log",
+            maxBytes=LOG_BYTES,
+            backupCount=LOG_BACKUPS,
+            encoding="utf-8",
+        )
     except OSError:
         return None  # a read-only data folder must not stop the station; stderr still works
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -74,21 +77,26 @@ def _open_context(db: str | None, demo: bool, settings: StationSettings) -> AppC
         return open_context(db, demo=demo, settings=settings)
     except SchemaMismatch as exc:
         text = QCoreApplication.translate(
-            "App", "The database {url} does not have the schema this version of Returns "
-                   "Receiving works with:\n{detail}\n\nAsk an administrator to run "
-                   "\"receiving-app db upgrade --db URL\", or to install the matching version "
-                   "of the app.").format(url=url, detail=exc)
+            "App",
+            "The database {url} does not have the schema this version of Returns "
+            "Receiving works with:\n{detail}\n\nAsk an administrator to run "
+            '"receiving-app db upgrade --db URL", or to install the matching version '
+            "of the app.",
+        ).format(url=url, detail=exc)
     except ReceivingError as exc:
         text = QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
     except StorageUnavailable as exc:
         text = QCoreApplication.translate(
-            "App", "The database {url} cannot be used now:\n{detail}").format(url=url, detail=exc)
+            "App", "The database {url} cannot be used now:\n{detail}"
+        ).format(url=url, detail=exc)
     except (DatabaseURLError, OSError) as exc:
         log.exception("could not open the database %s", url)
         text = QCoreApplication.translate(
-            "App", "Cannot open the database {url}:\n{detail}\n\nCheck the address given with "
-                   "--db, in RECEIVING_DB_URL or in the station file, and that the database "
-                   "server is running.").format(url=url, detail=exc)
+            "App",
+            "Cannot open the database {url}:\n{detail}\n\nCheck the address given with "
+            "--db, in RECEIVING_DB_URL or in the station file, and that the database "
+            "server is running.",
+        ).format(url=url, detail=exc)
     finally:
         QApplication.restoreOverrideCursor()
     log.error("start-up failed: %s", text)
@@ -130,7 +138,8 @@ def run_gui(argv: list[str]) -> int:
         except ReceivingError as exc:
             translators = install_translators(app, effective_language("system"))
             _show_start_error(
-                QCoreApplication.translate(exc.context, exc.message).format(**exc.params))
+                QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
+            )
             return EXIT_FAILED
         language = effective_language(settings.language)
         translators = install_translators(app, language)
@@ -139,13 +148,18 @@ def run_gui(argv: list[str]) -> int:
         if context is None:
             return EXIT_FAILED
         app.setStyleSheet(assets.style_sheet())
-        window = MainWindow(context.new_desk(), _courier_namer(context, language),
-                            OutcomeSounds(), demo=args.demo)
+        window = MainWindow(
+            context.new_desk(), _courier_namer(context, language), OutcomeSounds(), demo=args.demo
+        )
         window.showMaximized()
         window.raise_()
         window.activateWindow()  # the scanner types into whatever has the focus
-        log.info("station %s ready to scan in %.0f ms (database %s)", context.station.code,
-                 (time.perf_counter() - started) * 1000, _hide_password(context.url))
+        log.info(
+            "station %s ready to scan in %.0f ms (database %s)",
+            context.station.code,
+            (time.perf_counter() - started) * 1000,
+            _hide_password(context.url),
+        )
         return app.exec()
     finally:
         if window is not None:

@@ -35,12 +35,11 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
     "reason": {
         "defective": lambda: QCoreApplication.translate("DomainWords", "defective"),
         "damaged_in_transit": lambda: QCoreApplication.translate(
-            "DomainWords", "damaged in transit"),
+            "DomainWords", "damaged in transit"
+        ),
         "wrong_item_sent": lambda: QCoreApplication.translate("DomainWords", "wrong item sent"),
-        "not_as_described": lambda: QCoreApplication.translate(
-            "DomainWords", "not as described"),
-        "no_longer_needed": lambda: QCoreApplication.translate(
-            "DomainWords", "no longer needed"),
+        "not_as_described": lambda: QCoreApplication.translate("DomainWords", "not as described"),
+        "no_longer_needed": lambda: QCoreApplication.translate("DomainWords", "no longer needed"),
         "size_fit": lambda: QCoreApplication.translate("DomainWords", "size or fit"),
     },
     "state": {

@@ -60,8 +60,9 @@ class CrashReporter:
         if sys.excepthook == self.handle:
             sys.excepthook = self._previous
 
-    def handle(self, kind: type[BaseException], error: BaseException,
-               trace: TracebackType | None) -> None:
+    def handle(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._previous(kind, error, trace)
             return
@@ -73,10 +74,13 @@ class CrashReporter:
         box.setObjectName("crashDialog")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QApplication.translate("CrashReporter", "Unexpected error"))
-        box.setText(QApplication.translate(
-            "CrashReporter",
-            "Something went wrong inside the app. What you scanned before this message is "
-            "saved. Scan the last item again; if this keeps happening, tell a supervisor."))
+        box.setText(
+            QApplication.translate(
+                "CrashReporter",
+                "Something went wrong inside the app. What you scanned before this message is "
+                "saved. Scan the last item again; if this keeps happening, tell a supervisor.",
+            )
+        )
         box.setDetailedText("".join(traceback.format_exception(kind, error, trace)))
         box.setModal(False)
         box.setStandardButtons(QMessageBox.StandardButton.Close)

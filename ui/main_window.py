@@ -16,16 +16,22 @@ from ui.sounds import OutcomeSounds
 class MainWindow(QMainWindow):
     """Holds the receiving page; the services come in through the constructor, never globals."""
 
-    def __init__(self, desk: ReceivingDesk, courier_name: Callable[[str], str],
-                 sounds: OutcomeSounds | None = None, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: ReceivingDesk,
+        courier_name: Callable[[str], str],
+        sounds: OutcomeSounds | None = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._desk = desk
         self.receiving_page = ReceivingPage(desk, courier_name, sounds, demo, self)
         self.setCentralWidget(self.receiving_page)
-        self.setWindowTitle(self.tr("Returns Receiving — {station}").format(
-            station=desk.station.code))
+        self.setWindowTitle(
+            self.tr("Returns Receiving — {station}").format(station=desk.station.code)
+        )
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
 

@@ -65,8 +65,11 @@ class ScanFeedback(QLabel):
         height = self.contentsRect().height() or self.height()
         if width <= 0 or height <= 0 or not text:
             return False
-        needed = self.fontMetrics().boundingRect(
-            0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), text).height()
+        needed = (
+            self.fontMetrics()
+            .boundingRect(0, 0, width, 10_000, int(Qt.TextFlag.TextWordWrap), text)
+            .height()
+        )
         return needed > height
 
     def clear_outcome(self) -> None:

@@ -35,8 +35,9 @@ class ScanField(QLineEdit):
         self.setObjectName("scanInput")
         self.setMaxLength(MAX_SCAN_LENGTH)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-        self.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly
-                                 | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.setInputMethodHints(
+            Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setClearButtonEnabled(False)
         self._reclaim_timer = QTimer(self)
@@ -65,8 +66,10 @@ class ScanField(QLineEdit):
     def event(self, event: QEvent) -> bool:
         # Tab never reaches keyPressEvent (QWidget::event turns it into a focus change), and
         # wedge scanners are often set up to end each scan with Tab instead of Enter.
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
-            event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab))
         ):
             self.submit()
             return True

@@ -23,8 +23,7 @@ def effective_language(setting: str, system_locale: QLocale | None = None) -> st
 
 def catalog_path(language: str = CHINESE) -> Path:
     """The compiled catalog of ``language`` shipped with ``receiving_app``."""
-    return Path(str(resources.files("receiving_app") / "translations"
-                    / f"receiving_{language}.qm"))
+    return Path(str(resources.files("receiving_app") / "translations" / f"receiving_{language}.qm"))
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
@@ -50,8 +49,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(qt_own)
         installed.append(qt_own)
     else:
-        log.warning("Qt's own qtbase_%s catalog is not in %s; standard buttons stay English",
-                    language, folder)
+        log.warning(
+            "Qt's own qtbase_%s catalog is not in %s; standard buttons stay English",
+            language,
+            folder,
+        )
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return installed
 

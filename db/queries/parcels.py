@@ -11,7 +11,9 @@ from db.transactions import for_update
 def parcel_by_key(receipt_key: str) -> Parcel | None:
     return (
         Parcel.select(Parcel, Station, User)
-        .join(Station).switch(Parcel).join(User)
+        .join(Station)
+        .switch(Parcel)
+        .join(User)
         .where(Parcel.receipt_key == receipt_key)
         .first()
     )
@@ -25,7 +27,9 @@ def parcel_by_id(parcel_id: int, lock: bool = False) -> Parcel | None:
 def parcel_of_rma(rma_id: int) -> Parcel | None:
     return (
         Parcel.select(Parcel, Station, User)
-        .join(Station).switch(Parcel).join(User)
+        .join(Station)
+        .switch(Parcel)
+        .join(User)
         .where(Parcel.rma == rma_id)
         .order_by(Parcel.received_at.desc())
         .first()
@@ -55,7 +59,8 @@ def open_rmas_of_order(order_id: int) -> list[RMA]:
 def skus_of_rma(rma_id: int) -> list[str]:
     query = (
         Product.select(Product.sku)
-        .join(OrderLine).join(RMALine)
+        .join(OrderLine)
+        .join(RMALine)
         .where(RMALine.rma == rma_id)
         .order_by(RMALine.id)
     )
@@ -67,8 +72,10 @@ def rma_lines_with_counts(rma_id: int) -> list[RMALine]:
     received = fn.COUNT(Unit.id).alias("received")
     return list(
         RMALine.select(RMALine, OrderLine, Product, received)
-        .join(OrderLine).join(Product)
-        .switch(RMALine).join(Unit, JOIN.LEFT_OUTER)
+        .join(OrderLine)
+        .join(Product)
+        .switch(RMALine)
+        .join(Unit, JOIN.LEFT_OUTER)
         .where(RMALine.rma == rma_id)
         .group_by(RMALine.id, OrderLine.id, Product.id)
         .order_by(RMALine.id)
@@ -77,7 +84,5 @@ def rma_lines_with_counts(rma_id: int) -> list[RMALine]:
 
 def units_of_parcel(parcel_id: int) -> list[Unit]:
     return list(
-        Unit.select(Unit, Product).join(Product)
-        .where(Unit.parcel == parcel_id)
-        .order_by(Unit.id)
+        Unit.select(Unit, Product).join(Product).where(Unit.parcel == parcel_id).order_by(Unit.id)
     )

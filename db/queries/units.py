@@ -36,7 +36,10 @@ def sold_serials(order_line_ids: list[int]) -> dict[int, set[str]]:
 
 def order_line_sold_with_serial(order_id: int, serial: str) -> OrderLine | None:
     return (
-        OrderLine.select(OrderLine, Product).join(Product).switch(OrderLine).join(SoldSerial)
+        OrderLine.select(OrderLine, Product)
+        .join(Product)
+        .switch(OrderLine)
+        .join(SoldSerial)
         .where((OrderLine.order == order_id) & (SoldSerial.serial == serial))
         .first()
     )
@@ -64,8 +67,14 @@ def count_units_of_product(parcel_id: int, product_id: int) -> int:
 
 
 def _unit_query() -> ModelSelect[Unit]:
-    return Unit.select(Unit, Product, Station, User).join(Product).switch(Unit).join(
-        Station).switch(Unit).join(User)
+    return (
+        Unit.select(Unit, Product, Station, User)
+        .join(Product)
+        .switch(Unit)
+        .join(Station)
+        .switch(Unit)
+        .join(User)
+    )
 
 
 def next_in_sequence(name: str) -> int:

@@ -116,26 +116,40 @@ def generate_demo_data(
         if progress is not None:
             progress(written, orders)
     summary = DemoSummary(
-        channels=tables.channels.count, customers=tables.customers.count,
-        vendors=tables.vendors.count, products=tables.products.count, gtins=tables.gtins.count,
-        orders=tables.orders.count, order_lines=tables.order_lines.count,
-        serials=tables.serials.count, rmas=tables.rmas.count, rma_lines=tables.rma_lines.count,
-        orders_with_two_rmas=generator.orders_with_two_rmas, users=master.users,
+        channels=tables.channels.count,
+        customers=tables.customers.count,
+        vendors=tables.vendors.count,
+        products=tables.products.count,
+        gtins=tables.gtins.count,
+        orders=tables.orders.count,
+        order_lines=tables.order_lines.count,
+        serials=tables.serials.count,
+        rmas=tables.rmas.count,
+        rma_lines=tables.rma_lines.count,
+        orders_with_two_rmas=generator.orders_with_two_rmas,
+        users=master.users,
         stations=master.stations,
     )
     with database.atomic():
         advance_id_sequences(database, BULK_MODELS)
         after: dict[str, object] = {**summary.as_dict(), "seed": seed, "now": now.isoformat()}
-        append_audit(actor or Actor(None, None), now, "demo.generated", "database", "demo",
-                     after=after)
+        append_audit(
+            actor or Actor(None, None), now, "demo.generated", "database", "demo", after=after
+        )
     return summary
 
 
 def _refuse_unless_empty() -> None:
     filled = [
         name
-        for name, model in (("orders", Order), ("products", Product), ("channels", Channel),
-                            ("customers", Customer), ("vendors", Vendor), ("RMAs", RMA))
+        for name, model in (
+            ("orders", Order),
+            ("products", Product),
+            ("channels", Channel),
+            ("customers", Customer),
+            ("vendors", Vendor),
+            ("RMAs", RMA),
+        )
         if model.select().exists()
     ]
     if filled:

@@ -84,14 +84,25 @@ def _write_products(tables: DemoTables, rng: random.Random) -> ProductTable:
         price = Decimal(spec.price).quantize(_CENT)
         cost = (price * rng.randint(35, 65) / 100).quantize(_CENT)
         serialised = spec.category == catalog.ELECTRONICS
-        product_rows.append((product_id, spec.sku, spec.name, spec.category,
-                             vendor_ids[spec.vendor], cost, price, spec.warranty_months,
-                             serialised))
+        product_rows.append(
+            (
+                product_id,
+                spec.sku,
+                spec.name,
+                spec.category,
+                vendor_ids[spec.vendor],
+                cost,
+                price,
+                spec.warranty_months,
+                serialised,
+            )
+        )
         for _ in range(2 if rng.randrange(100) < _SECOND_GTIN_PERCENT else 1):
             next_item[spec.vendor] += rng.randint(1, 40)
             body = f"{company[spec.vendor]}{next_item[spec.vendor]}"
-            gtin_rows.append((len(gtin_rows) + 1, product_id,
-                              f"{body}{gs1_check_digit(body)}".zfill(14)))
+            gtin_rows.append(
+                (len(gtin_rows) + 1, product_id, f"{body}{gs1_check_digit(body)}".zfill(14))
+            )
         weights.append(rng.paretovariate(1.5))
         table.prices.append(tuple((price * d).quantize(_CENT) for d in DISCOUNTS))
         table.serialised.append(serialised)
@@ -111,8 +122,14 @@ def _write_people(rng: random.Random, prefixes: IdPrefixes, pin_hash: str) -> tu
         badge = f"{prefixes.badge}{number:04d}"
         if User.select().where((User.name == spec.name) | (User.badge == badge)).exists():
             continue
-        User.insert(name=spec.name, display_name=spec.display_name, role=spec.role.value,
-                    badge=badge, pin_hash=pin_hash, active=True).execute()
+        User.insert(
+            name=spec.name,
+            display_name=spec.display_name,
+            role=spec.role.value,
+            badge=badge,
+            pin_hash=pin_hash,
+            active=True,
+        ).execute()
         users += 1
     if not Station.select().where(Station.code == catalog.STATION_CODE).exists():
         Station.insert(code=catalog.STATION_CODE, name=catalog.STATION_NAME).execute()

@@ -36,8 +36,15 @@ OrderLineDraw = tuple[int, int, int]
 class OrderGenerator:
     """Draws orders in sequence from one ``Random``; ``write_chunk`` inserts the next ones."""
 
-    def __init__(self, tables: DemoTables, rng: random.Random, master: MasterData,
-                 orders: int, now: datetime.datetime, prefixes: IdPrefixes) -> None:
+    def __init__(
+        self,
+        tables: DemoTables,
+        rng: random.Random,
+        master: MasterData,
+        orders: int,
+        now: datetime.datetime,
+        prefixes: IdPrefixes,
+    ) -> None:
         self.tables = tables
         self.rng = rng
         self.products = master.products
@@ -59,8 +66,12 @@ class OrderGenerator:
             unknown = [key for key, _ in channel.couriers if key not in TRACKING_FORMATS]
             if unknown:
                 raise LookupError(f"channel {channel.code} names unknown couriers {unknown}")
-            self.courier_tables.append((list(accumulate(w for _, w in channel.couriers)),
-                                        [key for key, _ in channel.couriers]))
+            self.courier_tables.append(
+                (
+                    list(accumulate(w for _, w in channel.couriers)),
+                    [key for key, _ in channel.couriers],
+                )
+            )
 
     def write_chunk(self, first: int, count: int) -> None:
         """Draw and insert orders ``first`` to ``first + count - 1`` (0-based) with their rows."""
@@ -78,8 +89,15 @@ class OrderGenerator:
         self.tables.rmas.write(rmas)
         self.tables.rma_lines.write(rma_lines)
 
-    def _order(self, index: int, orders: list[Row], lines: list[Row], serials: list[Row],
-               rmas: list[Row], rma_lines: list[Row]) -> None:
+    def _order(
+        self,
+        index: int,
+        orders: list[Row],
+        lines: list[Row],
+        serials: list[Row],
+        rmas: list[Row],
+        rma_lines: list[Row],
+    ) -> None:
         rng = self.rng
         products = self.products
         order_id = index + 1
@@ -91,19 +109,36 @@ class OrderGenerator:
         )
         delivered = (ordered_at + datetime.timedelta(days=rng.randint(2, 5))).date()
         delivered_on = delivered if delivered <= self.today else None
-        orders.append((order_id, f"{self.prefixes.order}{self.order_number:08d}", channel + 1,
-                       customer + 1, ordered_at, delivered_on))
+        orders.append(
+            (
+                order_id,
+                f"{self.prefixes.order}{self.order_number:08d}",
+                channel + 1,
+                customer + 1,
+                ordered_at,
+                delivered_on,
+            )
+        )
         line_count = 1 + bisect(_LINE_COUNT_CUM, rng.random() * _LINE_COUNT_CUM[-1])
-        picks = rng.choices(range(len(products.serialised)), cum_weights=products.cum_weights,
-                            k=line_count)
+        picks = rng.choices(
+            range(len(products.serialised)), cum_weights=products.cum_weights, k=line_count
+        )
         drawn: list[OrderLineDraw] = []
         for line_no, product in enumerate(dict.fromkeys(picks), 1):  # a product once per order
             self.line_id += 1
             quantity = 1 + bisect(_QUANTITY_CUM, rng.random() * _QUANTITY_CUM[-1])
             full_price = rng.randrange(100) < FULL_PRICE_PERCENT
             discount = 0 if full_price else rng.randrange(1, len(DISCOUNTS))
-            lines.append((self.line_id, order_id, line_no, product + 1, quantity,
-                          products.prices[product][discount]))
+            lines.append(
+                (
+                    self.line_id,
+                    order_id,
+                    line_no,
+                    product + 1,
+                    quantity,
+                    products.prices[product][discount],
+                )
+            )
             if products.serialised[product]:
                 for _ in range(quantity):
                     self.serial_id += 1
@@ -121,8 +156,15 @@ class OrderGenerator:
             chars.append(_SERIAL_CHARS[digit])
         return "SN" + "".join(self.rng.choices(_SERIAL_CHARS, k=4)) + "".join(chars)
 
-    def _rmas(self, order_id: int, channel: int, delivered_on: datetime.date,
-              drawn: list[OrderLineDraw], rmas: list[Row], rma_lines: list[Row]) -> None:
+    def _rmas(
+        self,
+        order_id: int,
+        channel: int,
+        delivered_on: datetime.date,
+        drawn: list[OrderLineDraw],
+        rmas: list[Row],
+        rma_lines: list[Row],
+    ) -> None:
         rng = self.rng
         shuffled = drawn[:]
         rng.shuffle(shuffled)
@@ -142,8 +184,9 @@ class OrderGenerator:
                 returned = quantity if rng.random() < 0.7 else rng.randint(1, quantity)
                 rma_lines.append((self.rma_line_id, self.rma_id, line_id, returned))
 
-    def _rma_row(self, order_id: int, channel_index: int, delivered_on: datetime.date,
-                 product: int) -> Row:
+    def _rma_row(
+        self, order_id: int, channel_index: int, delivered_on: datetime.date, product: int
+    ) -> Row:
         rng = self.rng
         reason = _weighted(rng, catalog.REASON_WEIGHTS[self.products.category[product]])
         outcome = _weighted(rng, catalog.OUTCOME_WEIGHTS[reason])
@@ -165,8 +208,18 @@ class OrderGenerator:
             + datetime.timedelta(seconds=rng.randrange(14 * 86400)),
             self.now,
         )
-        return (self.rma_id, f"{self.prefixes.rma}{self.rma_number:08d}", order_id, reason,
-                words, outcome, carrier, tracking, "open", created_at)
+        return (
+            self.rma_id,
+            f"{self.prefixes.rma}{self.rma_number:08d}",
+            order_id,
+            reason,
+            words,
+            outcome,
+            carrier,
+            tracking,
+            "open",
+            created_at,
+        )
 
 
 def _weighted(rng: random.Random, choices: Sequence[tuple[str, int]]) -> str:

@@ -96,6 +96,7 @@ def build_scan_sheet(
             the defaults the sheet prints on two A4 pages.
         translate: translates the labels (context ``ScanSheet``); default English.
     """
+
     def label(key: str, **params: object) -> str:
         return translate(_CONTEXT, _LABELS[key]).format(**params)
 
@@ -137,20 +138,30 @@ def write_scan_sheet_pdf(
 
 def _badges(prefixes: IdPrefixes, label: _Label) -> list[SheetCode]:
     query = User.select().where(User.badge.startswith(prefixes.badge)).order_by(User.id)
-    return [SheetCode(str(u.badge), "badge", label("badge", name=u.display_name, role=u.role))
-            for u in query if u.active]
+    return [
+        SheetCode(str(u.badge), "badge", label("badge", name=u.display_name, role=u.role))
+        for u in query
+        if u.active
+    ]
 
 
 def _choose_rmas(count: int, unit_budget: int) -> list[_Chosen]:
     candidates = list(
-        RMA.select(RMA, Order).join(Order)
+        RMA.select(RMA, Order)
+        .join(Order)
         .where((RMA.status == "open") & RMA.expected_tracking.is_null(False))
-        .order_by(RMA.order, RMA.number).limit(_CANDIDATE_RMAS)
+        .order_by(RMA.order, RMA.number)
+        .limit(_CANDIDATE_RMAS)
     )
     lines: dict[int, list[RMALine]] = defaultdict(list)
     if candidates:
-        query = (RMALine.select(RMALine, OrderLine, Product).join(OrderLine).join(Product)
-                 .where(RMALine.rma.in_([r.id for r in candidates])).order_by(RMALine.id))
+        query = (
+            RMALine.select(RMALine, OrderLine, Product)
+            .join(OrderLine)
+            .join(Product)
+            .where(RMALine.rma.in_([r.id for r in candidates]))
+            .order_by(RMALine.id)
+        )
         for line in query:
             lines[line.rma_id].append(line)
 
@@ -164,8 +175,9 @@ def _choose_rmas(count: int, unit_budget: int) -> list[_Chosen]:
     for rma in candidates:
         by_order[rma.order_id].append(rma)
     pairs = [group[:2] for group in by_order.values() if len(group) >= 2]
-    serialised = [r for r in candidates
-                  if any(line.order_line.product.serialised for line in lines[r.id])]
+    serialised = [
+        r for r in candidates if any(line.order_line.product.serialised for line in lines[r.id])
+    ]
     picked: list[RMA] = []
 
     def take(group: list[RMA]) -> bool:
@@ -206,30 +218,63 @@ def _rma_codes(chosen: list[_Chosen], label: _Label) -> list[SheetCode]:
     for item in chosen:
         rma, number, tracking = item.rma, item.rma.number, item.rma.expected_tracking or ""
         courier = table.postal_operator(tracking) or table.courier_name(rma.expected_carrier or "")
-        codes.append(SheetCode(tracking, "tracking",
-                               label("tracking", courier=courier, rma=number), number))
-        codes.append(SheetCode(number, "rma", label("rma", rma=number, order=rma.order.number,
-                                                    reason=rma.reason_code)))
-        codes.append(SheetCode(rma.order.number, "order",
-                               label("order", order=rma.order.number,
-                                     count=open_count[rma.order_id])))
+        codes.append(
+            SheetCode(tracking, "tracking", label("tracking", courier=courier, rma=number), number)
+        )
+        codes.append(
+            SheetCode(
+                number,
+                "rma",
+                label("rma", rma=number, order=rma.order.number, reason=rma.reason_code),
+            )
+        )
+        codes.append(
+            SheetCode(
+                rma.order.number,
+                "order",
+                label("order", order=rma.order.number, count=open_count[rma.order_id]),
+            )
+        )
         for line in item.lines:
             product = line.order_line.product
-            codes.append(SheetCode(gtins[product.id][0], "unit",
-                                   label("gtin", product=product.name, sku=product.sku,
-                                         quantity=line.quantity, rma=number), number))
+            codes.append(
+                SheetCode(
+                    gtins[product.id][0],
+                    "unit",
+                    label(
+                        "gtin",
+                        product=product.name,
+                        sku=product.sku,
+                        quantity=line.quantity,
+                        rma=number,
+                    ),
+                    number,
+                )
+            )
             if product.serialised:
-                serials = (SoldSerial.select().where(SoldSerial.order_line == line.order_line_id)
-                           .order_by(SoldSerial.id).limit(line.quantity))
-                codes += [SheetCode(s.serial, "unit", label("serial", product=product.name,
-                                                            rma=number), number)
-                          for s in serials]
+                serials = (
+                    SoldSerial.select()
+                    .where(SoldSerial.order_line == line.order_line_id)
+                    .order_by(SoldSerial.id)
+                    .limit(line.quantity)
+                )
+                codes += [
+                    SheetCode(
+                        s.serial, "unit", label("serial", product=product.name, rma=number), number
+                    )
+                    for s in serials
+                ]
         wrong = _wrong_product(item, order_products[rma.order_id] | wrong_used)
         if wrong is not None:
             wrong_used.add(wrong.id)
-            codes.append(SheetCode(gtins[wrong.id][0], "wrong_item",
-                                   label("wrong_item", product=wrong.name, sku=wrong.sku,
-                                         rma=number), number))
+            codes.append(
+                SheetCode(
+                    gtins[wrong.id][0],
+                    "wrong_item",
+                    label("wrong_item", product=wrong.name, sku=wrong.sku, rma=number),
+                    number,
+                )
+            )
     unique: dict[tuple[str, str], SheetCode] = {}
     for code in codes:  # the two RMAs of one order share its order code
         unique.setdefault((code.kind, code.code), code)
@@ -258,7 +303,9 @@ def _wrong_product(item: _Chosen, excluded: set[int]) -> Product | None:
     if not item.lines:
         return None
     returned = item.lines[0].order_line.product
-    query = (Product.select().where(Product.id.not_in(excluded))
-             .order_by(Product.category != returned.category, Product.id))
+    query = (
+        Product.select()
+        .where(Product.id.not_in(excluded))
+        .order_by(Product.category != returned.category, Product.id)
+    )
     return query.first()
-

@@ -22,11 +22,31 @@ UNIQUE_SPACE = 10**8
 
 _DIGITS = "0123456789"
 # Ten return-label shipper accounts (UPS) and mailer IDs (USPS): a merchant has only a few.
-_UPS_SHIPPERS = ("8V92A7", "879E93", "4W61X2", "0R3F58", "72Y1E0",
-                 "E3K5A9", "A15T07", "96X22R", "3H4J5K", "X0Y1Z2")
+_UPS_SHIPPERS = (
+    "8V92A7",
+    "879E93",
+    "4W61X2",
+    "0R3F58",
+    "72Y1E0",
+    "E3K5A9",
+    "A15T07",
+    "96X22R",
+    "3H4J5K",
+    "X0Y1Z2",
+)
 _UPS_SERVICES = ("90", "03", "22", "78")
-_USPS_MAILERS = ("927489301", "911023456", "903456781", "958812340", "912340987",
-                 "934567123", "975318642", "986420135", "940012385", "961357924")
+_USPS_MAILERS = (
+    "927489301",
+    "911023456",
+    "903456781",
+    "958812340",
+    "912340987",
+    "934567123",
+    "975318642",
+    "986420135",
+    "940012385",
+    "961357924",
+)
 
 
 @dataclass(frozen=True)
@@ -145,8 +165,9 @@ class TrackingNumbers:
             # A 12- or 13-digit number whose last digit happens to be a valid GS1 check digit
             # reads as a GTIN when scanned (ZTO, Yunda, FedEx: about one in ten). Real labels
             # have that ambiguity; demo labels must not, so redraw the random digits.
-            if not (number.isdigit() and len(number) in GTIN_LENGTHS
-                    and is_valid_gs1_number(number)):
+            if not (
+                number.isdigit() and len(number) in GTIN_LENGTHS and is_valid_gs1_number(number)
+            ):
                 return spec.courier_code, number
 
 

@@ -7,69 +7,110 @@ from receiving_app.outcomes import OutcomeCode, OutcomeLevel
 
 LOGGED_IN = QT_TRANSLATE_NOOP("Outcome", "Hello {user} ({role}) at {station}. Scan a parcel.")
 LOGGED_OUT = QT_TRANSLATE_NOOP("Outcome", "Logged out. Scan your badge.")
-LOGIN_REQUIRED = QT_TRANSLATE_NOOP("Outcome", "Scan your badge first (or log in with name and PIN).")
-UNKNOWN_USER = QT_TRANSLATE_NOOP("Outcome", "Unknown badge, name or PIN. Try again or ask a supervisor.")
+LOGIN_REQUIRED = QT_TRANSLATE_NOOP(
+    "Outcome", "Scan your badge first (or log in with name and PIN)."
+)
+UNKNOWN_USER = QT_TRANSLATE_NOOP(
+    "Outcome", "Unknown badge, name or PIN. Try again or ask a supervisor."
+)
 STORAGE_UNAVAILABLE = QT_TRANSLATE_NOOP(
-    "Outcome", "Not saved: the database is busy or out of reach. Scan again in a moment.")
+    "Outcome", "Not saved: the database is busy or out of reach. Scan again in a moment."
+)
 PARCEL_RECEIVED = QT_TRANSLATE_NOOP(
-    "Outcome", "Parcel received for {rma} ({lines} lines expected). Scan the units.")
+    "Outcome", "Parcel received for {rma} ({lines} lines expected). Scan the units."
+)
 PARCEL_EXCEPTION = QT_TRANSLATE_NOOP(
-    "Outcome", "No RMA expects parcel {tracking}: it is an exception. Scan the order or RMA number "
-    "on the packing slip, or the units, and add a note (F9).")
+    "Outcome",
+    "No RMA expects parcel {tracking}: it is an exception. Scan the order or RMA number "
+    "on the packing slip, or the units, and add a note (F9).",
+)
 PARCEL_CURRENT = QT_TRANSLATE_NOOP("Outcome", "Current parcel.")
 PARCEL_RESUMED = QT_TRANSLATE_NOOP(
-    "Outcome", "This parcel is already open here (received at {time} by {user} at {station}).")
+    "Outcome", "This parcel is already open here (received at {time} by {user} at {station})."
+)
 PARCEL_REPEAT = QT_TRANSLATE_NOOP(
-    "Outcome", "Already received at {time} by {user} at {station}. Nothing was added.")
+    "Outcome", "Already received at {time} by {user} at {station}. Nothing was added."
+)
 CHOOSE_CARRIER = QT_TRANSLATE_NOOP(
-    "Outcome", "Parcel {tracking} received; the number fits several couriers: pick the one on the "
-    "label.")
+    "Outcome",
+    "Parcel {tracking} received; the number fits several couriers: pick the one on the label.",
+)
 CHOOSE_RMA = QT_TRANSLATE_NOOP(
-    "Outcome", "Order {order} has {count} open RMAs: scan the RMA number on the slip or pick one.")
+    "Outcome", "Order {order} has {count} open RMAs: scan the RMA number on the slip or pick one."
+)
 RMA_LINKED = QT_TRANSLATE_NOOP("Outcome", "Parcel linked to {rma}. Scan the units.")
 ORDER_LINKED_NO_RMA = QT_TRANSLATE_NOOP(
-    "Outcome", "Parcel linked to order {order}, which has no open RMA: it stays an exception.")
+    "Outcome", "Parcel linked to order {order}, which has no open RMA: it stays an exception."
+)
 RMA_NOT_FOUND = QT_TRANSLATE_NOOP("Outcome", "No RMA {rma} exists. Check the slip and scan again.")
-ORDER_NOT_FOUND = QT_TRANSLATE_NOOP("Outcome", "No order {order} exists. Check the slip and scan again.")
+ORDER_NOT_FOUND = QT_TRANSLATE_NOOP(
+    "Outcome", "No order {order} exists. Check the slip and scan again."
+)
 CARRIER_SET = QT_TRANSLATE_NOOP("Outcome", "Courier set to {carrier}.")
 CONDITION_SET = QT_TRANSLATE_NOOP("Outcome", "Parcel condition: {condition}.")
-BAD_CONDITION = QT_TRANSLATE_NOOP(
-    "Outcome", "Unknown condition {condition}: use one of {allowed}.")
+BAD_CONDITION = QT_TRANSLATE_NOOP("Outcome", "Unknown condition {condition}: use one of {allowed}.")
 NOTE_SET = QT_TRANSLATE_NOOP("Outcome", "Note saved.")
 NOTE_REQUIRED = QT_TRANSLATE_NOOP(
-    "Outcome", "This parcel is an exception: add a note (F9) saying what it holds, then close it.")
+    "Outcome", "This parcel is an exception: add a note (F9) saying what it holds, then close it."
+)
 NO_OPEN_PARCEL = QT_TRANSLATE_NOOP("Outcome", "No parcel is open. Scan a parcel first.")
 CLOSED_COMPLETE = QT_TRANSLATE_NOOP("Outcome", "Parcel closed: everything expected arrived.")
 CLOSED_MISSING = QT_TRANSLATE_NOOP("Outcome", "Parcel closed. Missing: {missing}.")
 LPN_NOT_FOUND = QT_TRANSLATE_NOOP("Outcome", "No unit has LPN {lpn}.")
 UNIT_INFO = QT_TRANSLATE_NOOP(
-    "Outcome", "{lpn}: {sku}, {state}; received at {time} by {user} at {station}.")
+    "Outcome", "{lpn}: {sku}, {state}; received at {time} by {user} at {station}."
+)
 SERIAL_NEEDED = QT_TRANSLATE_NOOP("Outcome", "{sku} {name}: now scan its serial number.")
 BAD_SERIAL = QT_TRANSLATE_NOOP("Outcome", "That is not a serial number. Scan the serial of {sku}.")
 UNKNOWN_PRODUCT = QT_TRANSLATE_NOOP(
-    "Outcome", "No product has barcode {code}. Scan the SKU label instead, or set the unit aside "
-    "for a supervisor.")
+    "Outcome",
+    "No product has barcode {code}. Scan the SKU label instead, or set the unit aside "
+    "for a supervisor.",
+)
 UNIT_REPEAT = QT_TRANSLATE_NOOP(
-    "Outcome", "Already received as {lpn} at {time} by {user} at {station}. Nothing was added.")
+    "Outcome", "Already received as {lpn} at {time} by {user} at {station}. Nothing was added."
+)
 EXPECT_PARCEL = QT_TRANSLATE_NOOP(
-    "Outcome", "Not a parcel label: {text}. Scan the courier label, the RMA or the order number.")
+    "Outcome", "Not a parcel label: {text}. Scan the courier label, the RMA or the order number."
+)
 EXPECT_UNIT = QT_TRANSLATE_NOOP(
-    "Outcome", "Not recognised: {text}. Scan the product barcode, SKU or serial number.")
+    "Outcome", "Not recognised: {text}. Scan the product barcode, SKU or serial number."
+)
 
 UNIT_OUTCOMES: dict[str, tuple[OutcomeLevel, OutcomeCode, str]] = {
-    "matched": (OutcomeLevel.OK, OutcomeCode.UNIT_RECEIVED,
-                QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} matches the RMA. Stick the label on.")),
-    "extra": (OutcomeLevel.WARNING, OutcomeCode.UNIT_EXTRA,
-              QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} is more than the RMA authorised (extra).")),
-    "serial_mismatch": (OutcomeLevel.WARNING, OutcomeCode.UNIT_SERIAL_MISMATCH,
-                        QT_TRANSLATE_NOOP("Outcome", "{lpn}: serial {serial} was not sold on "
-                                          "this order: possible swap. Set it aside.")),
-    "wrong_item": (OutcomeLevel.WARNING, OutcomeCode.UNIT_WRONG_ITEM,
-                   QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} is on the order but not on this "
-                                     "RMA (wrong item).")),
-    "not_on_order": (OutcomeLevel.WARNING, OutcomeCode.UNIT_NOT_ON_ORDER,
-                     QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} was never sold on this order "
-                                       "(wrong item).")),
-    "no_rma": (OutcomeLevel.WARNING, OutcomeCode.UNIT_NO_RMA,
-               QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} received into an exception parcel.")),
+    "matched": (
+        OutcomeLevel.OK,
+        OutcomeCode.UNIT_RECEIVED,
+        QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} matches the RMA. Stick the label on."),
+    ),
+    "extra": (
+        OutcomeLevel.WARNING,
+        OutcomeCode.UNIT_EXTRA,
+        QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} is more than the RMA authorised (extra)."),
+    ),
+    "serial_mismatch": (
+        OutcomeLevel.WARNING,
+        OutcomeCode.UNIT_SERIAL_MISMATCH,
+        QT_TRANSLATE_NOOP(
+            "Outcome",
+            "{lpn}: serial {serial} was not sold on this order: possible swap. Set it aside.",
+        ),
+    ),
+    "wrong_item": (
+        OutcomeLevel.WARNING,
+        OutcomeCode.UNIT_WRONG_ITEM,
+        QT_TRANSLATE_NOOP(
+            "Outcome", "{lpn}: {sku} is on the order but not on this RMA (wrong item)."
+        ),
+    ),
+    "not_on_order": (
+        OutcomeLevel.WARNING,
+        OutcomeCode.UNIT_NOT_ON_ORDER,
+        QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} was never sold on this order (wrong item)."),
+    ),
+    "no_rma": (
+        OutcomeLevel.WARNING,
+        OutcomeCode.UNIT_NO_RMA,
+        QT_TRANSLATE_NOOP("Outcome", "{lpn}: {sku} received into an exception parcel."),
+    ),
 }

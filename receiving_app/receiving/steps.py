@@ -55,8 +55,9 @@ def open_parcel(
     )
     if rma is not None:
         RMA.update(status="receiving").where(RMA.id == rma.id).execute()
-    append_audit(ctx.actor, ctx.now, "parcel.received", "parcel", parcel.id,
-                 None, parcel_snapshot(parcel))
+    append_audit(
+        ctx.actor, ctx.now, "parcel.received", "parcel", parcel.id, None, parcel_snapshot(parcel)
+    )
     return parcel
 
 
@@ -76,8 +77,9 @@ def update_parcel(ctx: StepContext, parcel_id: int, action: str, **changes: obje
 def link_rma(ctx: StepContext, parcel_id: int, rma: RMA) -> Parcel:
     """Attach the RMA the worker found in an exception parcel; it is no longer an exception."""
     RMA.update(status="receiving").where(RMA.id == rma.id).execute()
-    return update_parcel(ctx, parcel_id, "parcel.rma_linked", rma=rma.id, order=rma.order_id,
-                         is_exception=False)
+    return update_parcel(
+        ctx, parcel_id, "parcel.rma_linked", rma=rma.id, order=rma.order_id, is_exception=False
+    )
 
 
 def close_parcel(ctx: StepContext, parcel_id: int) -> Parcel:
@@ -92,14 +94,19 @@ def decide_unit(parcel: Parcel, product: Product, serial: str | None) -> MatchDe
     lines: list[ExpectedLine] = []
     if parcel.rma_id is not None:
         lines = [
-            ExpectedLine(row.id, row.order_line.id, row.order_line.product_id, row.quantity,
-                         row.received)
+            ExpectedLine(
+                row.id, row.order_line.id, row.order_line.product_id, row.quantity, row.received
+            )
             for row in parcel_queries.rma_lines_with_counts(parcel.rma_id)
         ]
     order_lines = unit_queries.order_lines(parcel.order_id) if parcel.order_id else []
     serials = unit_queries.sold_serials([line.order_line_id for line in lines])
     return decide_match(
-        product.id, serial, lines, frozenset(line.product_id for line in order_lines), serials,
+        product.id,
+        serial,
+        lines,
+        frozenset(line.product_id for line in order_lines),
+        serials,
         has_rma=parcel.rma_id is not None,
     )
 
@@ -136,14 +143,35 @@ def receive_unit(
         received_at=ctx.now,
     )
     label = {
-        "lpn": unit.lpn, "sku": product.sku, "product_name": product.name,
-        "rma": parcel.rma.number if parcel.rma is not None else "", "serial": serial,
-        "received_at": ctx.now.isoformat(sep=" "), "station": ctx.actor.station_code,
+        "lpn": unit.lpn,
+        "sku": product.sku,
+        "product_name": product.name,
+        "rma": parcel.rma.number if parcel.rma is not None else "",
+        "serial": serial,
+        "received_at": ctx.now.isoformat(sep=" "),
+        "station": ctx.actor.station_code,
     }
-    PrintJob.create(kind="lpn", reference=unit.lpn, payload=json.dumps(label, ensure_ascii=False),
-                    station=ctx.station_id, created_at=ctx.now)
-    append_audit(ctx.actor, ctx.now, "unit.received", "unit", unit.lpn, None, {
-        "lpn": unit.lpn, "parcel_id": parcel.id, "sku": product.sku, "serial": serial,
-        "match": unit.match, "rma_line_id": unit.rma_line_id,
-    })
+    PrintJob.create(
+        kind="lpn",
+        reference=unit.lpn,
+        payload=json.dumps(label, ensure_ascii=False),
+        station=ctx.station_id,
+        created_at=ctx.now,
+    )
+    append_audit(
+        ctx.actor,
+        ctx.now,
+        "unit.received",
+        "unit",
+        unit.lpn,
+        None,
+        {
+            "lpn": unit.lpn,
+            "parcel_id": parcel.id,
+            "sku": product.sku,
+            "serial": serial,
+            "match": unit.match,
+            "rma_line_id": unit.rma_line_id,
+        },
+    )
     return unit

@@ -22,8 +22,14 @@ def test_core_db_and_labels_load_no_qt() -> None:
         "print(len([m for m in sys.modules if m.startswith(('receiving_app', 'db', 'labels'))]))\n"
         "assert not loaded, loaded\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) > 20  # the walk really imported the packages
 
@@ -35,7 +41,13 @@ def test_the_cli_answers_without_qt() -> None:
         "assert run(['identify', 'RMA00000001']) == 0\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')]\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert '"kind": "rma"' in result.stdout

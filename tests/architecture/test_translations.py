@@ -65,9 +65,22 @@ def refreshed(tmp_path_factory: pytest.TempPathFactory) -> dict[Message, ET.Elem
     copy = tmp_path_factory.mktemp("ts") / CATALOG.name
     shutil.copy(CATALOG, copy)
     result = subprocess.run(
-        [_tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-no-obsolete",
-         *SOURCES, "-ts", str(copy)],
-        cwd=ROOT, capture_output=True, text=True, check=False, timeout=300,
+        [
+            _tool("pyside6-lupdate"),
+            "-extensions",
+            "py",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            *SOURCES,
+            "-ts",
+            str(copy),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     return _messages(copy)
@@ -79,11 +92,13 @@ def committed() -> dict[Message, ET.Element]:
 
 
 def test_every_source_text_is_in_the_committed_catalog(
-        refreshed: dict[Message, ET.Element], committed: dict[Message, ET.Element]) -> None:
+    refreshed: dict[Message, ET.Element], committed: dict[Message, ET.Element]
+) -> None:
     missing = sorted(set(refreshed) - set(committed))
     assert not missing, (
         f"{len(missing)} text(s) are not in {CATALOG.name}; run `make translations` and "
-        f"translate them: {missing[:10]}")
+        f"translate them: {missing[:10]}"
+    )
 
 
 def test_no_message_is_unfinished(committed: dict[Message, ET.Element]) -> None:
@@ -91,8 +106,9 @@ def test_no_message_is_unfinished(committed: dict[Message, ET.Element]) -> None:
     assert not undone, f"{len(undone)} message(s) have no finished translation: {undone[:10]}"
 
 
-def test_no_stale_messages_are_kept(refreshed: dict[Message, ET.Element],
-                                    committed: dict[Message, ET.Element]) -> None:
+def test_no_stale_messages_are_kept(
+    refreshed: dict[Message, ET.Element], committed: dict[Message, ET.Element]
+) -> None:
     stale = sorted(set(committed) - set(refreshed))
     assert not stale, f"texts no longer in the code (run `make translations`): {stale[:10]}"
 
@@ -115,9 +131,13 @@ def test_compiled_catalog_matches_the_source(tmp_path: Path) -> None:
     fresh = tmp_path / COMPILED.name
     result = subprocess.run(
         [_tool("pyside6-lrelease"), str(CATALOG), "-qm", str(fresh)],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert COMPILED.exists(), f"{COMPILED.name} is missing: run `make translations`"
     assert fresh.read_bytes() == COMPILED.read_bytes(), (
-        f"{COMPILED.name} is older than {CATALOG.name}: run `make translations`")
+        f"{COMPILED.name} is older than {CATALOG.name}: run `make translations`"
+    )

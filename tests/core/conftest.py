@@ -35,11 +35,11 @@ def dock(database: Database) -> Dock:
 
 
 @pytest.fixture
-def make_desk(database: Database, dock: Dock, clock: FixedClock
-              ) -> Callable[[str], ReceivingDesk]:
+def make_desk(database: Database, dock: Dock, clock: FixedClock) -> Callable[[str], ReceivingDesk]:
     def make(station_code: str = "DOCK-1") -> ReceivingDesk:
         station = ensure_station(database, station_code, None, clock.now())
         return ReceivingDesk(database, clock, station)
+
     return make
 
 

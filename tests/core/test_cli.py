@@ -18,14 +18,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "receiving_app", *args], cwd=ROOT, capture_output=True, check=False, text=True,
-        timeout=300, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "receiving_app", *args],
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
 def test_identify_prints_one_json_object_per_text() -> None:
-    texts = ["1Z999AA10123456784", "RMA00000042", "", "\x1d", "１Ｚ９９９ＡＡ１０１２３４５６７８４",
-             "'; DROP TABLE x; --", "]C1", "😀"]
+    texts = [
+        "1Z999AA10123456784",
+        "RMA00000042",
+        "",
+        "\x1d",
+        "１Ｚ９９９ＡＡ１０１２３４５６７８４",
+        "'; DROP TABLE x; --",
+        "]C1",
+        "😀",
+    ]
     result = cli("identify", *texts)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -42,8 +55,19 @@ def test_identify_prints_one_json_object_per_text() -> None:
 def test_user_add_then_audit_verify(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'dock.db'}"
     assert cli("db", "upgrade", "--db", url).returncode == 0
-    added = cli("user", "add", "chen.jie", "--role", "supervisor", "--badge", "BDG0100",
-                "--pin", "123456", "--db", url)
+    added = cli(
+        "user",
+        "add",
+        "chen.jie",
+        "--role",
+        "supervisor",
+        "--badge",
+        "BDG0100",
+        "--pin",
+        "123456",
+        "--db",
+        url,
+    )
     assert added.returncode == 0, added.stderr
     twice = cli("user", "add", "chen.jie", "--role", "dock", "--db", url)
     assert twice.returncode == 1 and "already exists" in twice.stderr
@@ -70,7 +94,11 @@ def test_an_outdated_database_asks_for_db_upgrade(tmp_path: Path) -> None:
 @pytest.mark.parametrize("url", ["mysql://h/d", "sqlite:///no/such/dir/x.db"])
 def test_bad_urls_are_usage_errors(url: str) -> None:
     result = cli("db", "upgrade", "--db", url)
-    assert result.returncode == 2 and "sqlite:///" in result.stderr or "does not exist" in result.stderr
+    assert (
+        result.returncode == 2
+        and "sqlite:///" in result.stderr
+        or "does not exist" in result.stderr
+    )
 
 
 def test_help_lists_the_commands() -> None:
@@ -83,8 +111,19 @@ def test_help_lists_the_commands() -> None:
 def test_demo_data_writes_the_sheet_and_its_json(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     sheet, listing = tmp_path / "sheet.pdf", tmp_path / "sheet.json"
-    result = cli("demo-data", "--db", url, "--orders", "300", "--seed", "5",
-                 "--sheet", str(sheet), "--sheet-json", str(listing))
+    result = cli(
+        "demo-data",
+        "--db",
+        url,
+        "--orders",
+        "300",
+        "--seed",
+        "5",
+        "--sheet",
+        str(sheet),
+        "--sheet-json",
+        str(listing),
+    )
     assert result.returncode == 0, result.stderr
     assert "300 orders" in result.stdout
     assert sheet.read_bytes().startswith(b"%PDF")
@@ -100,8 +139,14 @@ def test_demo_data_writes_the_sheet_and_its_json(tmp_path: Path) -> None:
 
 def test_demo_data_refuses_bad_arguments(tmp_path: Path) -> None:
     assert cli("demo-data", "--orders", "5").returncode == 2  # no --db: never a guess
-    assert cli("demo-data", "--db", f"sqlite:///{tmp_path / 'x.db'}",
-               "--orders", "0").returncode == 2
-    missing_folder = cli("demo-data", "--db", f"sqlite:///{tmp_path / 'x.db'}",
-                         "--sheet", str(tmp_path / "nope" / "s.pdf"))
+    assert (
+        cli("demo-data", "--db", f"sqlite:///{tmp_path / 'x.db'}", "--orders", "0").returncode == 2
+    )
+    missing_folder = cli(
+        "demo-data",
+        "--db",
+        f"sqlite:///{tmp_path / 'x.db'}",
+        "--sheet",
+        str(tmp_path / "nope" / "s.pdf"),
+    )
     assert missing_folder.returncode == 2 and "does not exist" in missing_folder.stderr

@@ -44,7 +44,9 @@ def test_a_named_database_is_never_created_or_upgraded_by_opening(tmp_path: Path
 def test_database_choice_order(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = StationSettings(db_url="sqlite:////from/settings.db")
     assert resolve_db_url("sqlite:////explicit.db", settings, False) == (
-        "sqlite:////explicit.db", False)
+        "sqlite:////explicit.db",
+        False,
+    )
     monkeypatch.setenv("RECEIVING_DB_URL", "postgresql://u@h/env")
     assert resolve_db_url(None, settings, False) == ("postgresql://u@h/env", False)
     monkeypatch.delenv("RECEIVING_DB_URL")
@@ -60,10 +62,12 @@ def test_station_settings_are_validated_naming_the_key() -> None:
     path.write_text('[station]\ncode = "dock-2"\nlanguage = "zh_CN"\n', encoding="utf-8")
     settings = load_station_settings()
     assert (settings.station_code, settings.language) == ("DOCK-2", "zh_CN")
-    for text, key in [('[station]\nlanguage = "fr"\n', "station.language"),
-                      ('[station]\ncode = "DOCK 2!"\n', "station.code"),
-                      ('[database]\nurl = "mysql://x"\n', "database.url"),
-                      ("[station\n", "TOML")]:
+    for text, key in [
+        ('[station]\nlanguage = "fr"\n', "station.language"),
+        ('[station]\ncode = "DOCK 2!"\n', "station.code"),
+        ('[database]\nurl = "mysql://x"\n', "database.url"),
+        ("[station\n", "TOML"),
+    ]:
         path.write_text(text, encoding="utf-8")
         with pytest.raises(InvalidInput) as error:
             load_station_settings()
@@ -80,8 +84,13 @@ def test_a_server_that_is_down_is_storage_unavailable_not_a_crash(tmp_path: Path
 
 
 def test_outcome_params_holding_codes_are_named_by_the_edge() -> None:
-    outcome = ScanOutcome.make(OutcomeLevel.OK, OutcomeCode.LOGGED_IN, "{user} ({role})",
-                               NextScan.PARCEL, {"user": "Li Wei", "role": "dock"})
+    outcome = ScanOutcome.make(
+        OutcomeLevel.OK,
+        OutcomeCode.LOGGED_IN,
+        "{user} ({role})",
+        NextScan.PARCEL,
+        {"user": "Li Wei", "role": "dock"},
+    )
     assert outcome.text() == "Li Wei (dock)"
     words = {("role", "dock"): "收货员"}
     assert outcome.text(word=lambda kind, code: words[(kind, code)]) == "Li Wei (收货员)"

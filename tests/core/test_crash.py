@@ -24,7 +24,9 @@ def test_answered_scans_survive_a_kill(sqlite_url: str) -> None:
         seed_dock(NOW)
     worker = subprocess.Popen(
         [sys.executable, "-m", "tests.core.crash_worker", sqlite_url],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert worker.stdout is not None

@@ -233,8 +233,14 @@ def test_scan_sheet_codes_interpret_as_their_kind(demo: DemoSummary, database: D
     assert {item["kind"] for item in items} == set(SHEET_KINDS)
     serials = {s.serial for s in SoldSerial.select()}
     rma_numbers = {r.number for r in RMA.select()}
-    expected_kind = {"badge": "badge", "tracking": "tracking", "rma": "rma", "order": "order",
-                     "unit": "gtin", "wrong_item": "gtin"}
+    expected_kind = {
+        "badge": "badge",
+        "tracking": "tracking",
+        "rma": "rma",
+        "order": "order",
+        "unit": "gtin",
+        "wrong_item": "gtin",
+    }
     for item in items:
         scan = interpret_scan(item["code"])
         if item["kind"] == "unit" and item["code"] in serials:
@@ -251,12 +257,17 @@ def test_scan_sheet_codes_interpret_as_their_kind(demo: DemoSummary, database: D
     assert "Badge: Li Wei (dock)" in badges
 
 
-def test_scan_sheet_units_and_wrong_items_fit_their_rma(demo: DemoSummary,
-                                                        database: Database) -> None:
+def test_scan_sheet_units_and_wrong_items_fit_their_rma(
+    demo: DemoSummary, database: Database
+) -> None:
     codes = build_scan_sheet(database)
     orders = {c.code for c in codes if c.kind == "order"}
-    open_rmas = Counter(r.order.number for r in RMA.select(RMA, Order).join(Order)
-                        .where((RMA.status == "open") & Order.number.in_(orders)))
+    open_rmas = Counter(
+        r.order.number
+        for r in RMA.select(RMA, Order)
+        .join(Order)
+        .where((RMA.status == "open") & Order.number.in_(orders))
+    )
     assert 2 in open_rmas.values()  # the order with two open RMAs is on the sheet
     assert 3 <= len({c.rma for c in codes if c.rma}) <= 4
     serial_units = 0
@@ -264,7 +275,7 @@ def test_scan_sheet_units_and_wrong_items_fit_their_rma(demo: DemoSummary,
         if code.kind not in ("unit", "wrong_item"):
             continue
         rma = RMA.get(RMA.number == code.rma)
-        returned = (OrderLine.select().join(RMALine).where(RMALine.rma == rma))
+        returned = OrderLine.select().join(RMALine).where(RMALine.rma == rma)
         on_order = {line.product_id for line in rma.order.lines}
         if code.code.startswith("SN"):
             sold = SoldSerial.get(SoldSerial.serial == code.code)
@@ -282,10 +293,12 @@ def test_scan_sheet_units_and_wrong_items_fit_their_rma(demo: DemoSummary,
     assert all(RMA.get(RMA.number == rma).expected_tracking == t for rma, t in tracking.items())
 
 
-def test_scan_sheet_pdf_fits_two_pages(demo: DemoSummary, database: Database,
-                                      tmp_path: Path) -> None:
-    path = write_scan_sheet_pdf(build_scan_sheet(database), tmp_path / "sheet.pdf",
-                                "Training sheet 培训")
+def test_scan_sheet_pdf_fits_two_pages(
+    demo: DemoSummary, database: Database, tmp_path: Path
+) -> None:
+    path = write_scan_sheet_pdf(
+        build_scan_sheet(database), tmp_path / "sheet.pdf", "Training sheet 培训"
+    )
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert 1 <= len(re.findall(rb"/Type /Page\b", data)) <= 2
@@ -294,8 +307,9 @@ def test_scan_sheet_pdf_fits_two_pages(demo: DemoSummary, database: Database,
 def test_existing_users_are_kept_and_progress_is_reported(database: Database) -> None:
     User.create(name="liwei", display_name="Li Wei (real)", role="admin", badge="BDG0001")
     calls: list[tuple[int, int]] = []
-    summary = generate_demo_data(database, 50, SEED, NOW,
-                                 progress=lambda done, total: calls.append((done, total)))
+    summary = generate_demo_data(
+        database, 50, SEED, NOW, progress=lambda done, total: calls.append((done, total))
+    )
     assert summary.users == 5 and User.select().count() == 6
     assert User.get(User.name == "liwei").display_name == "Li Wei (real)"
     assert calls == [(50, 50)]

@@ -39,7 +39,9 @@ def test_expected_tracking_opens_the_parcel_of_its_rma(logged_in: ReceivingDesk)
     assert parcel is not None and parcel.rma_number == "RMA00000001"
     assert parcel.carrier == "ups" and not parcel.is_exception
     assert [(line.sku, line.expected, line.received) for line in parcel.lines] == [
-        ("EL-1001", 1, 0), ("AP-2001", 1, 0)]
+        ("EL-1001", 1, 0),
+        ("AP-2001", 1, 0),
+    ]
     assert RMA.get(RMA.number == "RMA00000001").status == "receiving"
     assert AuditRecord.select().where(AuditRecord.action == "parcel.received").count() == 1
 
@@ -153,9 +155,7 @@ def test_an_order_with_several_open_rmas_asks_which(logged_in: ReceivingDesk) ->
     assert chosen.parcel.rma_number == "RMA00000003"
 
 
-def test_a_parcel_without_rma_is_an_exception_closed_with_a_note(
-    logged_in: ReceivingDesk
-) -> None:
+def test_a_parcel_without_rma_is_an_exception_closed_with_a_note(logged_in: ReceivingDesk) -> None:
     outcome = logged_in.handle_scan("1Z879E930346834440")
     assert (outcome.level, outcome.code) == (L.WARNING, C.PARCEL_EXCEPTION)
     assert logged_in.handle_scan(SHIRT_GTIN).code == C.UNIT_NO_RMA
@@ -209,6 +209,10 @@ def test_every_change_is_audited_and_the_chain_holds(logged_in: ReceivingDesk, d
     logged_in.set_condition("wet")
     logged_in.close_parcel()
     actions = [r.action for r in AuditRecord.select().order_by(AuditRecord.seq)]
-    assert actions[-4:] == ["parcel.received", "unit.received", "parcel.condition_set",
-                            "parcel.closed"]
+    assert actions[-4:] == [
+        "parcel.received",
+        "unit.received",
+        "parcel.condition_set",
+        "parcel.closed",
+    ]
     assert verify_chain().ok

@@ -12,8 +12,15 @@ from tests.conftest import NOW
 def _write(database, count: int) -> None:
     for n in range(count):
         with write_transaction(database):
-            append_audit(Actor("li.wei", "DOCK-1"), NOW, "parcel.received", "parcel", n,
-                         None, {"n": n, "note": "包裹"})
+            append_audit(
+                Actor("li.wei", "DOCK-1"),
+                NOW,
+                "parcel.received",
+                "parcel",
+                n,
+                None,
+                {"n": n, "note": "包裹"},
+            )
 
 
 def test_an_intact_chain_verifies(db_url: str) -> None:

@@ -52,10 +52,17 @@ def test_sqlite_is_opened_with_wal_foreign_keys_and_busy_timeout(sqlite_url: str
         assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
-@pytest.mark.parametrize("url", [
-    "mysql://x/y", "sqlite://relative.db", "sqlite:///", "postgresql:///nohost",
-    "postgresql://h:notaport/db", "sqlite:///no/such/folder/x.db",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "mysql://x/y",
+        "sqlite://relative.db",
+        "sqlite:///",
+        "postgresql:///nohost",
+        "postgresql://h:notaport/db",
+        "sqlite:///no/such/folder/x.db",
+    ],
+)
 def test_bad_database_urls_say_what_is_accepted(url: str) -> None:
     with pytest.raises(DatabaseURLError):
         open_database(url)
@@ -65,8 +72,14 @@ def test_every_scan_lookup_is_indexed(sqlite_url: str) -> None:
     """The columns the scan path searches by have an index (unique or plain)."""
     database = open_database(sqlite_url)
     lookups = {
-        "product_gtin": "gtin", "product": "sku", "order": "number", "rma": "expected_tracking",
-        "parcel": "receipt_key", "unit": "lpn", "sold_serial": "serial", "user": "badge",
+        "product_gtin": "gtin",
+        "product": "sku",
+        "order": "number",
+        "rma": "expected_tracking",
+        "parcel": "receipt_key",
+        "unit": "lpn",
+        "sold_serial": "serial",
+        "user": "badge",
     }
     with database.connection_context():
         for table, column in lookups.items():

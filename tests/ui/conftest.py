@@ -44,8 +44,9 @@ class DemoCodes:
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
-                  ) -> tuple[Path, DemoCodes]:
+def demo_template(
+    tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path
+) -> tuple[Path, DemoCodes]:
     """A migrated SQLite file with 50 demo orders, built once; tests get copies."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     shutil.copy(migrated_sqlite, path)
@@ -59,12 +60,18 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Pat
 
 
 def _codes(sheet: list[SheetCode]) -> DemoCodes:
-    badge = next(code.code for code in sheet if code.kind == "badge"
-                 and User.get(User.badge == code.code).role == "dock")
+    badge = next(
+        code.code
+        for code in sheet
+        if code.kind == "badge" and User.get(User.badge == code.code).role == "dock"
+    )
     plain: tuple[RMA, str] | None = None
     serialised: tuple[RMA, str, str] | None = None
-    for rma in RMA.select().where(RMA.expected_tracking.is_null(False),
-                                  RMA.status == "open").order_by(RMA.id):
+    for rma in (
+        RMA.select()
+        .where(RMA.expected_tracking.is_null(False), RMA.status == "open")
+        .order_by(RMA.id)
+    ):
         if RMA.select().where(RMA.expected_tracking == rma.expected_tracking).count() != 1:
             continue
         for line in rma.lines:
@@ -73,18 +80,34 @@ def _codes(sheet: list[SheetCode]) -> DemoCodes:
             sold = [row.serial for row in line.order_line.serials]
             if product.serialised and sold and serialised is None:
                 serialised = (rma, gtin, sold[0])
-            elif not product.serialised and plain is None and rma is not (
-                serialised and serialised[0]
+            elif (
+                not product.serialised
+                and plain is None
+                and rma is not (serialised and serialised[0])
             ):
                 plain = (rma, gtin)
-    orders = (Order.select(Order.number).join(RMA).where(RMA.status == "open")
-              .group_by(Order.number).having(fn.COUNT(RMA.id) >= 2))
+    orders = (
+        Order.select(Order.number)
+        .join(RMA)
+        .where(RMA.status == "open")
+        .group_by(Order.number)
+        .having(fn.COUNT(RMA.id) >= 2)
+    )
     order = next(iter(orders), None)
     assert plain and serialised and order, "the demo data lacks an RMA the tests need"
     rma, gtin = plain
     skus = frozenset(line.order_line.product.sku for line in rma.lines)
-    return DemoCodes(badge, rma.expected_tracking, rma.number, skus, gtin,
-                     serialised[0].expected_tracking, serialised[1], serialised[2], order.number)
+    return DemoCodes(
+        badge,
+        rma.expected_tracking,
+        rma.number,
+        skus,
+        gtin,
+        serialised[0].expected_tracking,
+        serialised[1],
+        serialised[2],
+        order.number,
+    )
 
 
 @pytest.fixture
@@ -108,8 +131,11 @@ def context(demo_url: str) -> Iterator[AppContext]:
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow(context.new_desk(), lambda code: context.couriers.courier_name(code),
-                        OutcomeSounds(enabled=False))
+    window = MainWindow(
+        context.new_desk(),
+        lambda code: context.couriers.courier_name(code),
+        OutcomeSounds(enabled=False),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

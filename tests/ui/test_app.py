@@ -32,8 +32,11 @@ def _answer_start_error(seen: list[str]) -> None:
 
 def _close_main_window_when_shown(seen: list[QWidget]) -> None:
     def poll(left: int) -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if w.objectName() == "mainWindow" and w.isVisible()]
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "mainWindow" and w.isVisible()
+        ]
         if windows:
             seen.append(windows[0])
             windows[0].close()
@@ -47,8 +50,10 @@ def _close_main_window_when_shown(seen: list[QWidget]) -> None:
 def test_a_newer_schema_is_refused_with_a_message(qapp: QApplication, sqlite_url: str) -> None:
     path = sqlite_url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as connection:
-        connection.execute("INSERT INTO schema_migration (name, applied) "
-                           "VALUES ('9999_from_the_future', '2030-01-01 00:00:00')")
+        connection.execute(
+            "INSERT INTO schema_migration (name, applied) "
+            "VALUES ('9999_from_the_future', '2030-01-01 00:00:00')"
+        )
     seen: list[str] = []
     _answer_start_error(seen)
     assert run_gui(["--db", sqlite_url]) == 1
@@ -56,8 +61,9 @@ def test_a_newer_schema_is_refused_with_a_message(qapp: QApplication, sqlite_url
 
 
 @pytest.mark.allow_log_warnings
-def test_a_database_that_cannot_be_opened_gives_a_message(qapp: QApplication,
-                                                          tmp_path: Path) -> None:
+def test_a_database_that_cannot_be_opened_gives_a_message(
+    qapp: QApplication, tmp_path: Path
+) -> None:
     folder = tmp_path / "a-folder.db"
     folder.mkdir()  # a folder where the file should be
     seen: list[str] = []
@@ -85,7 +91,8 @@ def test_the_window_opens_over_a_good_database(qapp: QApplication, sqlite_url: s
 
 @pytest.mark.allow_log_warnings
 def test_an_unexpected_error_is_logged_and_shown_without_blocking(
-        qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     reporter = CrashReporter(lambda: parent)

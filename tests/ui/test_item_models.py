@@ -48,8 +48,9 @@ def test_received_units_model_contract(qtmodeltester: ModelTester) -> None:
     assert model.index(1, ReceivedUnitsModel.MATCH).data() == "matches"
 
 
-def test_models_on_the_screen_keep_the_contract(qtmodeltester: ModelTester, parcel_open: Scan,
-                                                codes: DemoCodes, window: MainWindow) -> None:
+def test_models_on_the_screen_keep_the_contract(
+    qtmodeltester: ModelTester, parcel_open: Scan, codes: DemoCodes, window: MainWindow
+) -> None:
     parcel_open(codes.plain_gtin)
     for name in ("expectedLinesTable", "receivedUnitsTable"):
         view = window.findChild(QTableView, name)

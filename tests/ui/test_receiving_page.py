@@ -29,8 +29,9 @@ def _lpn(window: MainWindow) -> str:
     return label.text()
 
 
-def test_the_scan_field_has_the_focus_and_no_input_method(window: MainWindow,
-                                                          scan_input: QLineEdit) -> None:
+def test_the_scan_field_has_the_focus_and_no_input_method(
+    window: MainWindow, scan_input: QLineEdit
+) -> None:
     assert scan_input.hasFocus()
     assert not scan_input.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
@@ -44,7 +45,8 @@ def test_badge_logs_in(scan: Scan, codes: DemoCodes, window: MainWindow) -> None
 
 
 def test_tracking_number_of_an_expected_rma_shows_its_lines(
-        logged_in: Scan, codes: DemoCodes, window: MainWindow) -> None:
+    logged_in: Scan, codes: DemoCodes, window: MainWindow
+) -> None:
     feedback = logged_in(codes.tracking)
     assert feedback.property("outcome") == "ok"
     assert codes.rma in feedback.text()
@@ -53,8 +55,9 @@ def test_tracking_number_of_an_expected_rma_shows_its_lines(
     assert rma is not None and rma.text() == codes.rma
 
 
-def test_unit_gtin_issues_an_lpn_that_is_stored(parcel_open: Scan, codes: DemoCodes,
-                                                window: MainWindow, context: AppContext) -> None:
+def test_unit_gtin_issues_an_lpn_that_is_stored(
+    parcel_open: Scan, codes: DemoCodes, window: MainWindow, context: AppContext
+) -> None:
     feedback = parcel_open(codes.plain_gtin)
     assert feedback.property("outcome") == "ok"
     lpn = _lpn(window)
@@ -62,8 +65,9 @@ def test_unit_gtin_issues_an_lpn_that_is_stored(parcel_open: Scan, codes: DemoCo
     assert _column(window, "receivedUnitsTable", 0) == [lpn]
 
 
-def test_same_serial_twice_warns_and_stores_one_unit(logged_in: Scan, codes: DemoCodes,
-                                                     window: MainWindow) -> None:
+def test_same_serial_twice_warns_and_stores_one_unit(
+    logged_in: Scan, codes: DemoCodes, window: MainWindow
+) -> None:
     parcel_open = logged_in
     assert parcel_open(codes.serial_tracking).property("outcome") == "ok"
     assert parcel_open(codes.serial_gtin).property("outcome") == "ok"  # asks for the serial
@@ -91,8 +95,8 @@ def test_a_scan_ended_by_tab_counts(scan: Scan, codes: DemoCodes, scan_input: QL
 
 
 def test_group_separator_typed_by_the_scanner_reaches_the_core(
-        qtbot: QtBot, logged_in: Scan, codes: DemoCodes, scan_input: QLineEdit,
-        feedback: QLabel) -> None:
+    qtbot: QtBot, logged_in: Scan, codes: DemoCodes, scan_input: QLineEdit, feedback: QLabel
+) -> None:
     assert logged_in(codes.serial_tracking).property("outcome") == "ok"
     # GS1 element string: GTIN, serial (variable length, so GS ends it), then a batch number.
     gtin14 = codes.serial_gtin.rjust(14, "0")
@@ -100,8 +104,9 @@ def test_group_separator_typed_by_the_scanner_reaches_the_core(
     # What a wedge sends for FNC1: a key press whose text is ASCII 29 (no Ctrl modifier, so the
     # text itself, not the Ctrl+] fallback, is what the field recognises).
     for action in (QTest.KeyAction.Press, QTest.KeyAction.Release):
-        QTest.sendKeyEvent(action, scan_input, Qt.Key.Key_BracketRight, "\x1d",
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            action, scan_input, Qt.Key.Key_BracketRight, "\x1d", Qt.KeyboardModifier.NoModifier
+        )
     qtbot.keyClicks(scan_input, "10B2611")
     assert "\u241d" in scan_input.text()
     qtbot.keyClick(scan_input, Qt.Key.Key_Return)
@@ -116,9 +121,14 @@ def test_ctrl_bracket_is_a_group_separator_too(qtbot: QtBot, scan_input: QLineEd
     assert scan_input.text() == "21ABC\u241d"
 
 
-def test_f10_closes_the_parcel(qtbot: QtBot, parcel_open: Scan, codes: DemoCodes,
-                               scan_input: QLineEdit, feedback: QLabel,
-                               window: MainWindow) -> None:
+def test_f10_closes_the_parcel(
+    qtbot: QtBot,
+    parcel_open: Scan,
+    codes: DemoCodes,
+    scan_input: QLineEdit,
+    feedback: QLabel,
+    window: MainWindow,
+) -> None:
     parcel_open(codes.plain_gtin)
     qtbot.keyClick(scan_input, Qt.Key.Key_F10)
     assert feedback.property("outcome") in ("ok", "warning")  # warning: units are missing
@@ -128,33 +138,40 @@ def test_f10_closes_the_parcel(qtbot: QtBot, parcel_open: Scan, codes: DemoCodes
     assert badge is not None and badge.isVisible()
 
 
-def test_function_keys_set_the_condition(qtbot: QtBot, parcel_open: Scan, codes: DemoCodes,
-                                         scan_input: QLineEdit, feedback: QLabel) -> None:
-    for key, condition in ((Qt.Key.Key_F6, "damaged"), (Qt.Key.Key_F7, "wet"),
-                           (Qt.Key.Key_F8, "opened"), (Qt.Key.Key_F5, "intact")):
+def test_function_keys_set_the_condition(
+    qtbot: QtBot, parcel_open: Scan, codes: DemoCodes, scan_input: QLineEdit, feedback: QLabel
+) -> None:
+    for key, condition in (
+        (Qt.Key.Key_F6, "damaged"),
+        (Qt.Key.Key_F7, "wet"),
+        (Qt.Key.Key_F8, "opened"),
+        (Qt.Key.Key_F5, "intact"),
+    ):
         qtbot.keyClick(scan_input, key)
         assert feedback.property("outcome") == "ok"
         assert Parcel.get(Parcel.tracking_number == codes.tracking).condition == condition
 
 
-def test_condition_without_a_parcel_says_why(qtbot: QtBot, logged_in: Scan,
-                                             scan_input: QLineEdit, feedback: QLabel) -> None:
+def test_condition_without_a_parcel_says_why(
+    qtbot: QtBot, logged_in: Scan, scan_input: QLineEdit, feedback: QLabel
+) -> None:
     qtbot.keyClick(scan_input, Qt.Key.Key_F6)
     assert feedback.property("outcome") == "error"
     assert feedback.text()
 
 
-def test_f12_logs_out_and_clears_the_parcel(qtbot: QtBot, parcel_open: Scan,
-                                            scan_input: QLineEdit, feedback: QLabel,
-                                            window: MainWindow) -> None:
+def test_f12_logs_out_and_clears_the_parcel(
+    qtbot: QtBot, parcel_open: Scan, scan_input: QLineEdit, feedback: QLabel, window: MainWindow
+) -> None:
     qtbot.keyClick(scan_input, Qt.Key.Key_F12)
     assert feedback.property("outcome") == "ok"
     assert _column(window, "expectedLinesTable", 0) == []
     assert parcel_open("4006381333931").property("outcome") == "error"  # login needed
 
 
-def test_f2_logs_in_with_name_and_pin(qtbot: QtBot, scan_input: QLineEdit,
-                                      feedback: QLabel) -> None:
+def test_f2_logs_in_with_name_and_pin(
+    qtbot: QtBot, scan_input: QLineEdit, feedback: QLabel
+) -> None:
     def fill(dialog: QWidget) -> None:
         name = dialog.findChild(QLineEdit, "loginName")
         pin = dialog.findChild(QLineEdit, "loginPin")
@@ -183,8 +200,14 @@ def test_wrong_pin_is_an_error(qtbot: QtBot, scan_input: QLineEdit, feedback: QL
     qtbot.waitUntil(lambda: feedback.property("outcome") == "error")
 
 
-def test_f9_saves_a_note(qtbot: QtBot, parcel_open: Scan, codes: DemoCodes,
-                         scan_input: QLineEdit, feedback: QLabel, window: MainWindow) -> None:
+def test_f9_saves_a_note(
+    qtbot: QtBot,
+    parcel_open: Scan,
+    codes: DemoCodes,
+    scan_input: QLineEdit,
+    feedback: QLabel,
+    window: MainWindow,
+) -> None:
     def write(dialog: QWidget) -> None:
         text = dialog.findChild(QPlainTextEdit, "noteText")
         assert text is not None
@@ -201,8 +224,8 @@ def test_f9_saves_a_note(qtbot: QtBot, parcel_open: Scan, codes: DemoCodes,
 
 
 def test_order_with_two_rmas_offers_a_numbered_choice(
-        qtbot: QtBot, logged_in: Scan, codes: DemoCodes, feedback: QLabel,
-        window: MainWindow) -> None:
+    qtbot: QtBot, logged_in: Scan, codes: DemoCodes, feedback: QLabel, window: MainWindow
+) -> None:
     def pick_second(dialog: QWidget) -> None:
         field = dialog.findChild(QLineEdit, "choiceInput")
         assert field is not None
@@ -219,16 +242,18 @@ def test_order_with_two_rmas_offers_a_numbered_choice(
     assert feedback.property("outcome") == "ok"
 
 
-def test_focus_comes_back_to_the_scan_field(qtbot: QtBot, window: MainWindow,
-                                            scan_input: QLineEdit) -> None:
+def test_focus_comes_back_to_the_scan_field(
+    qtbot: QtBot, window: MainWindow, scan_input: QLineEdit
+) -> None:
     table = window.findChild(QTableView, "receivedUnitsTable")
     assert table is not None
     table.setFocus()
     qtbot.waitUntil(scan_input.hasFocus)
 
 
-def test_ok_is_shown_only_after_the_commit(parcel_open: Scan, codes: DemoCodes,
-                                           context: AppContext, demo_url: str) -> None:
+def test_ok_is_shown_only_after_the_commit(
+    parcel_open: Scan, codes: DemoCodes, context: AppContext, demo_url: str
+) -> None:
     context.database.execute_sql("PRAGMA busy_timeout = 200")  # wait briefly, then give up
     path = Path(demo_url.removeprefix("sqlite:///"))
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
@@ -254,7 +279,8 @@ def test_the_feedback_box_keeps_its_size_for_long_messages(logged_in: Scan) -> N
 
 
 def test_a_number_of_several_couriers_offers_a_numbered_choice(
-        qtbot: QtBot, logged_in: Scan, feedback: QLabel) -> None:
+    qtbot: QtBot, logged_in: Scan, feedback: QLabel
+) -> None:
     number = "75123456789012"  # fits DHL and ZTO, and no RMA expects it
 
     def pick_second(dialog: QWidget) -> None:
@@ -277,8 +303,9 @@ def test_control_characters_reach_the_core_as_sent(qtbot: QtBot, scan_input: QLi
     scan_input.scanned.connect(sent.append)  # type: ignore[attr-defined]
     qtbot.keyClicks(scan_input, "01")
     for action in (QTest.KeyAction.Press, QTest.KeyAction.Release):
-        QTest.sendKeyEvent(action, scan_input, Qt.Key.Key_BracketRight, "\x1d",
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            action, scan_input, Qt.Key.Key_BracketRight, "\x1d", Qt.KeyboardModifier.NoModifier
+        )
     qtbot.keyClicks(scan_input, "10")
     qtbot.keyClick(scan_input, Qt.Key.Key_Return)
     assert sent == ["01\x1d10"]

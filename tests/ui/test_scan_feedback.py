@@ -30,8 +30,13 @@ def test_outcome_property_changes_the_colours(qtbot: QtBot) -> None:
     feedback.show()
     colours = {}
     for level in ("ok", "warning", "error"):
-        outcome = ScanOutcome.make(OutcomeLevel(level), OutcomeCode.UNRECOGNISED,
-                                   "Not recognised: {text}.", NextScan.UNIT, {"text": "X1"})
+        outcome = ScanOutcome.make(
+            OutcomeLevel(level),
+            OutcomeCode.UNRECOGNISED,
+            "Not recognised: {text}.",
+            NextScan.UNIT,
+            {"text": "X1"},
+        )
         feedback.show_outcome(outcome, lambda _context, text: text)
         assert feedback.property("outcome") == level
         assert feedback.text() == "Not recognised: X1."
@@ -42,8 +47,9 @@ def test_outcome_property_changes_the_colours(qtbot: QtBot) -> None:
 def test_translate_callable_is_used(qtbot: QtBot) -> None:
     feedback = ScanFeedback()
     qtbot.addWidget(feedback)
-    outcome = ScanOutcome.make(OutcomeLevel.OK, OutcomeCode.PARCEL_UPDATED, "Note saved.",
-                               NextScan.UNIT)
+    outcome = ScanOutcome.make(
+        OutcomeLevel.OK, OutcomeCode.PARCEL_UPDATED, "Note saved.", NextScan.UNIT
+    )
     feedback.show_outcome(outcome, lambda context, text: f"[{context}] {text}")
     assert feedback.text() == "[Outcome] Note saved."
 

@@ -45,8 +45,9 @@ def test_english_needs_no_translator(qapp: QApplication) -> None:
 
 
 @pytest.mark.usefixtures("chinese")
-def test_feedback_and_screen_are_chinese(codes: DemoCodes, window: MainWindow,
-                                         logged_in: Scan) -> None:
+def test_feedback_and_screen_are_chinese(
+    codes: DemoCodes, window: MainWindow, logged_in: Scan
+) -> None:
     feedback = logged_in(codes.tracking)
     assert feedback.property("outcome") == "ok"
     assert CJK.search(feedback.text()), feedback.text()

@@ -27,8 +27,9 @@ class ChoiceDialog(QDialog):
     scanned into the field instead (for example an RMA number from the packing slip).
     """
 
-    def __init__(self, title: str, prompt: str, options: Sequence[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, prompt: str, options: Sequence[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("choiceDialog")
         self.setWindowTitle(title)
@@ -57,8 +58,12 @@ class ChoiceDialog(QDialog):
         self._digit_timer.setSingleShot(True)
         self._digit_timer.setInterval(DIGIT_PAUSE_MS)
         self._digit_timer.timeout.connect(self._on_digit_timer_timeout)
-        hint = QLabel(self.tr("Press 1 to {count} to choose, or ↑/↓ and Enter. Esc cancels.")
-                      .format(count=min(self._count, 9)), self)
+        hint = QLabel(
+            self.tr("Press 1 to {count} to choose, or ↑/↓ and Enter. Esc cancels.").format(
+                count=min(self._count, 9)
+            ),
+            self,
+        )
         hint.setObjectName("dialogHint")
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -95,8 +100,10 @@ class ChoiceDialog(QDialog):
 
     @override
     def eventFilter(self, watched: object, event: object) -> bool:
-        if watched is self._field and isinstance(event, QKeyEvent) and (
-            event.type() == QKeyEvent.Type.KeyPress
+        if (
+            watched is self._field
+            and isinstance(event, QKeyEvent)
+            and (event.type() == QKeyEvent.Type.KeyPress)
         ):
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):

@@ -37,7 +37,8 @@ class LoginDialog(QDialog):
         hint.setObjectName("dialogHint")
         hint.setWordWrap(True)
         self._buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self._buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         self._buttons.accepted.connect(self.accept)
         self._buttons.rejected.connect(self.reject)

@@ -34,7 +34,8 @@ class NoteDialog(QDialog):
         hint = QLabel(self.tr("Ctrl+Enter saves. Esc cancels."), self)
         hint.setObjectName("dialogHint")
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save note"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -51,10 +52,14 @@ class NoteDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Ctrl+Enter is handled on the text itself: a window shortcut would depend on the
         # dialog being the active window, and plain Enter must stay a line break.
-        if watched is self._text and isinstance(event, QKeyEvent) and (
-            event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if (
+            watched is self._text
+            and isinstance(event, QKeyEvent)
+            and (
+                event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            )
         ):
             self.accept()
             return True

@@ -26,14 +26,18 @@ class ReceivedUnitsModel(ViewTableModel):
 
     @override
     def _titles(self) -> tuple[str, ...]:
-        return (self.tr("LPN"), self.tr("SKU"), self.tr("Product"), self.tr("Serial"),
-                self.tr("Match"))
+        return (
+            self.tr("LPN"),
+            self.tr("SKU"),
+            self.tr("Product"),
+            self.tr("Serial"),
+            self.tr("Match"),
+        )
 
     @override
     def _display(self, row: object) -> tuple[object, ...]:
         unit = cast(UnitView, row)
-        return (unit.lpn, unit.sku, unit.product_name, unit.serial or "",
-                word("match", unit.match))
+        return (unit.lpn, unit.sku, unit.product_name, unit.serial or "", word("match", unit.match))
 
     @override
     def _background(self, row: object) -> object:

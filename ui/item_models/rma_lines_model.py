@@ -23,8 +23,13 @@ class RMALinesModel(ViewTableModel):
 
     @override
     def _titles(self) -> tuple[str, ...]:
-        return (self.tr("SKU"), self.tr("Product"), self.tr("Expected"), self.tr("Received"),
-                self.tr("Missing"))
+        return (
+            self.tr("SKU"),
+            self.tr("Product"),
+            self.tr("Expected"),
+            self.tr("Received"),
+            self.tr("Missing"),
+        )
 
     @override
     def _display(self, row: object) -> tuple[object, ...]:
@@ -46,6 +51,5 @@ class RMALinesModel(ViewTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and line.serials_sold:
-            return self.tr("Serials sold: {serials}").format(
-                serials=", ".join(line.serials_sold))
+            return self.tr("Serials sold: {serials}").format(serials=", ".join(line.serials_sold))
         return None

@@ -32,8 +32,9 @@ def _restyle(widget: QWidget, name: str, value: object) -> None:
     widget.style().polish(widget)
 
 
-def _table(name: str, model: RMALinesModel | ReceivedUnitsModel, stretch: int,
-           parent: QWidget) -> QTableView:
+def _table(
+    name: str, model: RMALinesModel | ReceivedUnitsModel, stretch: int, parent: QWidget
+) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -79,8 +80,7 @@ class ParcelPanel(QFrame):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.setVerticalSpacing(6)
-        for key in ("tracking", "carrier", "rma", "order", "reason", "words", "condition",
-                    "note"):
+        for key in ("tracking", "carrier", "rma", "order", "reason", "words", "condition", "note"):
             caption = QLabel(self)
             caption.setObjectName("fieldCaption")
             value = QLabel(EMPTY, self)
@@ -107,10 +107,12 @@ class ParcelPanel(QFrame):
         self._lines_title.setObjectName("tableTitle")
         self._units_title = QLabel(self)
         self._units_title.setObjectName("tableTitle")
-        self._lines_view = _table("expectedLinesTable", self.lines_model,
-                                  RMALinesModel.PRODUCT, self)
-        self._units_view = _table("receivedUnitsTable", self.units_model,
-                                  ReceivedUnitsModel.PRODUCT, self)
+        self._lines_view = _table(
+            "expectedLinesTable", self.lines_model, RMALinesModel.PRODUCT, self
+        )
+        self._units_view = _table(
+            "receivedUnitsTable", self.units_model, ReceivedUnitsModel.PRODUCT, self
+        )
         tables = QVBoxLayout()
         tables.setSpacing(4)
         tables.addWidget(self._lines_title)
@@ -154,7 +156,8 @@ class ParcelPanel(QFrame):
         carrier = parcel.carrier and self._courier_name(parcel.carrier)
         if not carrier and parcel.carrier_candidates:
             carrier = self.tr("not chosen ({candidates})").format(
-                candidates=", ".join(self._courier_name(c) for c in parcel.carrier_candidates))
+                candidates=", ".join(self._courier_name(c) for c in parcel.carrier_candidates)
+            )
         values["tracking"].setText(parcel.tracking_number or EMPTY)
         values["carrier"].setText(carrier or EMPTY)
         values["rma"].setText(parcel.rma_number or self.tr("none"))
@@ -173,13 +176,16 @@ class ParcelPanel(QFrame):
         missing = sum(line.missing for line in parcel.lines)
         if parcel.lines:
             self._lines_title.setText(
-                self.tr("Expected (RMA lines): {expected} expected, {received} received, "
-                        "{missing} missing").format(expected=expected, received=received,
-                                                    missing=missing))
+                self.tr(
+                    "Expected (RMA lines): {expected} expected, {received} received, "
+                    "{missing} missing"
+                ).format(expected=expected, received=received, missing=missing)
+            )
         else:
             self._lines_title.setText(self.tr("Expected (RMA lines): none, no RMA linked yet"))
         self._units_title.setText(
-            self.tr("Received units: {count}").format(count=len(parcel.units)))
+            self.tr("Received units: {count}").format(count=len(parcel.units))
+        )
 
     def _retranslate(self) -> None:
         captions = {

@@ -50,9 +50,14 @@ class ReceivingPage(QWidget):
     comes back. Expected core errors are caught here, in the slot that called the core.
     """
 
-    def __init__(self, desk: ReceivingDesk, courier_name: Callable[[str], str],
-                 sounds: OutcomeSounds | None = None, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: ReceivingDesk,
+        courier_name: Callable[[str], str],
+        sounds: OutcomeSounds | None = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("receivingPage")
         self._desk = desk
@@ -111,11 +116,20 @@ class ReceivingPage(QWidget):
             action = self._action(name, key, self._condition_slot(condition))
             self._condition_actions.append(action)
         self._note_action = self._action("noteAction", "F9", self._on_note_triggered)
-        self._close_action = self._action("closeParcelAction", "F10",
-                                          self._on_close_parcel_triggered)
+        self._close_action = self._action(
+            "closeParcelAction", "F10", self._on_close_parcel_triggered
+        )
         self._logout_action = self._action("logoutAction", "F12", self._on_logout_triggered)
-        self._key_bar = KeyBar([self._login_action, *self._condition_actions, self._note_action,
-                                self._close_action, self._logout_action], self)
+        self._key_bar = KeyBar(
+            [
+                self._login_action,
+                *self._condition_actions,
+                self._note_action,
+                self._close_action,
+                self._logout_action,
+            ],
+            self,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
@@ -148,8 +162,9 @@ class ReceivingPage(QWidget):
 
     def _retranslate(self) -> None:
         station = self._desk.station
-        self._station.setText(self.tr("Station {code} · {name}").format(
-            code=station.code, name=station.name))
+        self._station.setText(
+            self.tr("Station {code} · {name}").format(code=station.code, name=station.name)
+        )
         self._demo_badge.setText(self.tr("DEMO DATABASE: practice only, nothing here is real"))
         self._lpn_caption.setText(self.tr("LPN: stick this label on the unit"))
         self.scan_field.setPlaceholderText(self.tr("Scan here (or type the code and press Enter)"))
@@ -178,8 +193,11 @@ class ReceivingPage(QWidget):
             self._user.setText(self.tr("Not logged in"))
             self._user.setProperty("loggedIn", False)
         else:
-            self._user.setText(self.tr("{name} ({role})").format(
-                name=user.display_name, role=word("role", user.role.value)))
+            self._user.setText(
+                self.tr("{name} ({role})").format(
+                    name=user.display_name, role=word("role", user.role.value)
+                )
+            )
             self._user.setProperty("loggedIn", True)
         self._user.style().unpolish(self._user)
         self._user.style().polish(self._user)
@@ -188,8 +206,9 @@ class ReceivingPage(QWidget):
         prompts = {
             NextScan.BADGE: self.tr("Scan your badge (or press F2 to log in with name and PIN)."),
             NextScan.PARCEL: self.tr("Scan the courier label, the RMA or the order number."),
-            NextScan.UNIT: self.tr("Scan each unit: product barcode, SKU or serial number. "
-                                   "F10 closes the parcel."),
+            NextScan.UNIT: self.tr(
+                "Scan each unit: product barcode, SKU or serial number. F10 closes the parcel."
+            ),
             NextScan.SERIAL: self.tr("Scan the serial number of this unit."),
             NextScan.RMA: self.tr("Scan the RMA number on the packing slip."),
         }
@@ -232,8 +251,9 @@ class ReceivingPage(QWidget):
         if isinstance(exc, ReceivingError):
             text = QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
         else:
-            text = self.tr("Not saved: the database is busy or out of reach. "
-                           "Try again in a moment.")
+            text = self.tr(
+                "Not saved: the database is busy or out of reach. Try again in a moment."
+            )
         self.feedback.show_message(text, "error")
 
     def _perform(self, call: Callable[[], ScanOutcome]) -> None:
@@ -255,8 +275,12 @@ class ReceivingPage(QWidget):
 
     def _ask_rma(self, outcome: ScanOutcome) -> None:
         options = [
-            " — ".join(filter(None, (choice.number, word("reason", choice.reason_code),
-                                     ", ".join(choice.skus))))
+            " — ".join(
+                filter(
+                    None,
+                    (choice.number, word("reason", choice.reason_code), ", ".join(choice.skus)),
+                )
+            )
             for choice in outcome.rma_choices
         ]
         dialog = ChoiceDialog(self.tr("Which RMA?"), outcome.text(qt_translate), options, self)
@@ -273,8 +297,7 @@ class ReceivingPage(QWidget):
     def _ask_carrier(self, outcome: ScanOutcome) -> None:
         codes = outcome.carrier_choices
         options = [f"{self._courier_name(code)} ({code})" for code in codes]
-        dialog = ChoiceDialog(self.tr("Which courier?"), outcome.text(qt_translate), options,
-                              self)
+        dialog = ChoiceDialog(self.tr("Which courier?"), outcome.text(qt_translate), options, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         index = dialog.chosen_index()
         dialog.deleteLater()
@@ -306,8 +329,7 @@ class ReceivingPage(QWidget):
             # The core says why nothing can be noted (no parcel, or not logged in).
             self._perform(lambda: self._desk.set_note(""))
             return
-        dialog = NoteDialog(shown.note if shown and shown.id == self._desk.parcel_id else "",
-                            self)
+        dialog = NoteDialog(shown.note if shown and shown.id == self._desk.parcel_id else "", self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         note = dialog.note()
         dialog.deleteLater()
