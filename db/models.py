@@ -29,6 +29,9 @@ database_proxy = DatabaseProxy()
 class BaseModel(Model):
     """The base of every model.
 
+    Columns with few distinct values (states, flags, categories) carry no index of their own:
+    without statistics, SQLite's planner would pick them over a selective one (migration 0002).
+
     Models declare their ``id = AutoField()`` (peewee's default, spelt out for the type checker);
     the bare ``<fk>_id`` annotations only tell the type checker about the accessors peewee adds
     itself, and peewee ignores annotations without a field.
@@ -73,7 +76,7 @@ class Product(BaseModel):
     id = AutoField()
     sku = CharField(max_length=64, unique=True)
     name = CharField(max_length=200)
-    category = CharField(max_length=32, index=True)
+    category = CharField(max_length=32)
     vendor = ForeignKeyField(Vendor, backref="products", null=True)
     unit_cost = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
     price = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
@@ -189,8 +192,8 @@ class Parcel(BaseModel):
     order = ForeignKeyField(Order, backref="parcels", null=True)
     condition = CharField(max_length=16, default="intact")
     note = TextField(default="")
-    is_exception = BooleanField(default=False, index=True)
-    state = CharField(max_length=16, default="open", index=True)
+    is_exception = BooleanField(default=False)
+    state = CharField(max_length=16, default="open")
     station = ForeignKeyField(Station, backref="parcels")
     received_by = ForeignKeyField(User, backref="parcels")
     received_at = DateTimeField()
@@ -215,10 +218,14 @@ class Unit(BaseModel):
     rma_line = ForeignKeyField(RMALine, backref="units", null=True)
     serial = CharField(max_length=64, null=True, index=True)
     match = CharField(max_length=24)
-    state = CharField(max_length=16, default="received", index=True)
+    state = CharField(max_length=16, default="received")
     station = ForeignKeyField(Station, backref="units")
     received_by = ForeignKeyField(User, backref="units")
     received_at = DateTimeField()
+
+    class Meta:
+        # Counting a parcel's units of one product is on every unit scan.
+        indexes = ((("parcel", "product"), False),)
 
 
 class Sequence(BaseModel):
@@ -235,7 +242,7 @@ class PrintJob(BaseModel):
     kind = CharField(max_length=24)
     reference = CharField(max_length=64, index=True)
     payload = TextField()
-    state = CharField(max_length=16, default="queued", index=True)
+    state = CharField(max_length=16, default="queued")
     station = ForeignKeyField(Station, backref="print_jobs")
     created_at = DateTimeField()
 

@@ -12,6 +12,7 @@ import pytest
 
 from db.connection import open_database
 from db.models import AuditRecord
+from db.schema import known_migrations
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +88,8 @@ def test_an_outdated_database_asks_for_db_upgrade(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     result = cli("audit", "verify", "--db", url)
     assert result.returncode == 1 and "receiving-app db upgrade" in result.stderr
-    assert "Applied 2 migration(s)" in cli("db", "upgrade", "--db", url).stdout
+    applied = f"Applied {len(known_migrations())} migration(s)"
+    assert applied in cli("db", "upgrade", "--db", url).stdout
     assert "already at the current schema" in cli("db", "upgrade", "--db", url).stdout
 
 
