@@ -20,8 +20,21 @@ def parcel_by_key(receipt_key: str) -> Parcel | None:
 
 
 def parcel_by_id(parcel_id: int, lock: bool = False) -> Parcel | None:
-    query = Parcel.select().where(Parcel.id == parcel_id)
-    return (for_update(query) if lock else query).first()
+    """The parcel with its RMA and order loaded in the same query (the screen shows both).
+
+    Locking (for a change) selects the parcel row alone: PostgreSQL cannot lock the nullable
+    side of an outer join.
+    """
+    if lock:
+        return for_update(Parcel.select().where(Parcel.id == parcel_id)).first()
+    return (
+        Parcel.select(Parcel, RMA, Order)
+        .join(RMA, JOIN.LEFT_OUTER)
+        .switch(Parcel)
+        .join(Order, JOIN.LEFT_OUTER)
+        .where(Parcel.id == parcel_id)
+        .first()
+    )
 
 
 def parcel_of_rma(rma_id: int) -> Parcel | None:

@@ -131,7 +131,7 @@ class ReceivingDesk:
         if scan.kind is ScanKind.ORDER:
             return self._parcels.order_scanned(scan.value)
         parcel = self._state.open_parcel()
-        if parcel is not None:
+        if parcel is not None and scan.kind is not ScanKind.GTIN:  # GTINs: products come first
             sold = self._units.sold_serial_unit(parcel, scan)
             if sold is not None:
                 return sold

@@ -93,6 +93,10 @@ class UnitScans:
         product = self.product_of(scan)
         if product is None:
             if scan.kind is ScanKind.GTIN:
+                # A serial can be all digits with a valid GTIN check digit by chance.
+                sold = self.sold_serial_unit(parcel, scan)
+                if sold is not None:
+                    return sold
                 return ScanOutcome.make(
                     ERROR,
                     C.UNKNOWN_PRODUCT,

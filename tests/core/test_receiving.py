@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from db.models import RMA, AuditRecord, Parcel, PrintJob, Unit
+from db.models import RMA, AuditRecord, Order, OrderLine, Parcel, PrintJob, SoldSerial, Unit
 from receiving_app.audit import verify_chain
 from receiving_app.clock import FixedClock
 from receiving_app.outcomes import OutcomeCode as C
 from receiving_app.outcomes import OutcomeLevel as L
 from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.scanning.check_digits import gs1_check_digit
 from tests.core.seed import MUG_GTIN, PHONE_GTIN, PIN, SHIRT_GTIN, UPS_TRACKING
 
 
@@ -216,3 +217,19 @@ def test_every_change_is_audited_and_the_chain_holds(logged_in: ReceivingDesk, d
         "parcel.closed",
     ]
     assert verify_chain().ok
+
+
+def test_a_sold_serial_that_reads_as_a_gtin_still_finds_its_unit(
+    logged_in: ReceivingDesk,
+) -> None:
+    """A 13-digit serial whose last digit happens to be a valid GTIN check digit."""
+    body = "200123456789"
+    serial = body + str(gs1_check_digit(body))
+    line = OrderLine.get(
+        (OrderLine.line_no == 1) & (OrderLine.order == Order.get(Order.number == "SO00000001"))
+    )
+    SoldSerial.create(order_line=line, serial=serial)
+    logged_in.handle_scan(UPS_TRACKING)
+    outcome = logged_in.handle_scan(serial)
+    assert outcome.code == C.UNIT_RECEIVED
+    assert Unit.get(Unit.lpn == outcome.lpn).serial == serial
