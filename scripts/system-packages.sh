@@ -8,7 +8,7 @@ set -euo pipefail
 runtime=(python3 python3-venv libzbar0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0
          libfontconfig1 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
          libxcb-render-util0 libxcb-shape0 fonts-wqy-microhei)
-testing=(postgresql poppler-utils xvfb xauth)
+testing=(postgresql poppler-utils xvfb xauth fonts-urw-base35)
 
 wanted=("${runtime[@]}")
 [ "${1:-run}" = test ] && wanted+=("${testing[@]}")

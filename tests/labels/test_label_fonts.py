@@ -23,13 +23,13 @@ CFF_FONT = Path("/usr/share/fonts/opentype/urw-base35/NimbusSans-Regular.otf")
 
 
 def _require(path: Path) -> None:
+    """The set-up (`make test`) installs the fonts these tests use: missing is a failure."""
     if not path.is_file():
-        pytest.skip(f"{path} is not installed on this machine")
+        pytest.fail(f"{path} is missing: run `make test`, which installs the test fonts")
 
 
 def test_a_cjk_font_is_found_on_this_station() -> None:
-    if not any(candidate.path.is_file() for candidate in default_cjk_candidates()):
-        pytest.skip("no candidate CJK font installed here (e.g. apt install fonts-wqy-microhei)")
+    _require(WQY)
     found = label_fonts()
     assert found.cjk_available
     assert found.cjk == CJK_FONT_NAME
@@ -44,10 +44,13 @@ def test_unusable_files_are_skipped(tmp_path: Path) -> None:
     _require(WQY)
     garbage = tmp_path / "broken.ttf"
     garbage.write_bytes(b"not a font at all" * 100)
-    candidates = [FontCandidate(tmp_path / "missing.ttc"), FontCandidate(garbage)]
-    if CFF_FONT.is_file():  # PostScript outlines: reportlab refuses them (STACK.md)
-        candidates.append(FontCandidate(CFF_FONT))
-    candidates.append(FontCandidate(WQY))
+    _require(CFF_FONT)  # PostScript outlines: reportlab refuses them (STACK.md)
+    candidates = [
+        FontCandidate(tmp_path / "missing.ttc"),
+        FontCandidate(garbage),
+        FontCandidate(CFF_FONT),
+        FontCandidate(WQY),
+    ]
     found = find_cjk_font(tuple(candidates))
     assert found is not None
     font, source = found
