@@ -1,7 +1,7 @@
 """Fill an empty database with seeded, realistic demo data: the entry point (no Qt).
 
 Built for a million orders in well under a minute on SQLite: rows are plain tuples with
-precomputed integer ids (nothing is read back), written in batches by ``demo.bulk`` and drawn
+precomputed integer ids (nothing is read back), written in batches by ``db.bulk`` and drawn
 one chunk of orders at a time (``demo.orders``), so memory stays flat whatever the order
 count. Everything comes from one ``random.Random(seed)`` in a fixed sequence: the same seed
 and ``now`` give the same rows.
@@ -15,10 +15,11 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from db.bulk import advance_id_sequences
 from db.models import RMA, Channel, Customer, Order, Product, Vendor
 from receiving_app.audit import Actor, append_audit
 from receiving_app.demo import catalog
-from receiving_app.demo.bulk import BULK_MODELS, DemoTables, advance_id_sequences
+from receiving_app.demo.bulk import BULK_MODELS, DemoTables
 from receiving_app.demo.master import write_master_data
 from receiving_app.demo.orders import OrderGenerator
 from receiving_app.errors import InvalidInput

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate
 
+from db.bulk import Row
 from db.models import Station, User
 from receiving_app.demo import catalog
-from receiving_app.demo.bulk import DemoTables, Row
+from receiving_app.demo.bulk import DemoTables
 from receiving_app.scanning.check_digits import gs1_check_digit
 from receiving_app.scanning.interpret import IdPrefixes
 

@@ -13,8 +13,9 @@ from bisect import bisect
 from collections.abc import Sequence
 from itertools import accumulate
 
+from db.bulk import Row
 from receiving_app.demo import catalog
-from receiving_app.demo.bulk import DemoTables, Row
+from receiving_app.demo.bulk import DemoTables
 from receiving_app.demo.master import DISCOUNTS, MasterData
 from receiving_app.demo.tracking import TRACKING_FORMATS, TrackingNumbers
 from receiving_app.scanning.interpret import IdPrefixes
