@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 from db.models import AuditHead, AuditRecord
 from db.transactions import for_update
+from receiving_app.i18n import QT_TRANSLATE_NOOP
 
 GENESIS_HASH = "0" * 64
+AUDIT_CONTEXT = "Audit"
+# What ``verify_chain`` found wrong (marked text; ``{seq}`` is the record's number).
+MISSING = QT_TRANSLATE_NOOP("Audit", "record {seq} is missing")
+UNLINKED = QT_TRANSLATE_NOOP("Audit", "its link to the previous record does not hold")
+CHANGED = QT_TRANSLATE_NOOP("Audit", "its contents were changed after it was written")
+TRUNCATED = QT_TRANSLATE_NOOP("Audit", "records after it were deleted")
 
 
 @dataclass(frozen=True)
@@ -118,9 +125,9 @@ def verify_chain() -> ChainReport:
     for record in query.iterator():
         count += 1
         if record.seq != expected_seq:
-            return ChainReport(count, expected_seq, f"record {expected_seq} is missing")
+            return ChainReport(count, expected_seq, MISSING)
         if record.prev_hash != expected_prev:
-            return ChainReport(count, record.seq, "its link to the previous record does not hold")
+            return ChainReport(count, record.seq, UNLINKED)
         digest = _record_hash(
             record.seq,
             record.at,
@@ -133,10 +140,10 @@ def verify_chain() -> ChainReport:
             record.prev_hash,
         )
         if digest != record.hash:
-            return ChainReport(count, record.seq, "its contents were changed after it was written")
+            return ChainReport(count, record.seq, CHANGED)
         expected_prev, expected_seq = record.hash, expected_seq + 1
     head = AuditHead.get_or_none(AuditHead.id == 1)
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
     if head_seq != expected_seq - 1 or head_hash != expected_prev:
-        return ChainReport(count, expected_seq, "records after it were deleted")
+        return ChainReport(count, expected_seq, TRUNCATED)
     return ChainReport(count, None, None)

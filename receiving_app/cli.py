@@ -19,69 +19,116 @@ from db.errors import SchemaMismatch, StorageUnavailable
 from db.schema import upgrade
 from receiving_app import __version__
 from receiving_app.errors import ReceivingError
+from receiving_app.i18n import (
+    QT_TRANSLATE_NOOP,
+    TranslateFn,
+    catalog_translate,
+    identity_translate,
+    system_language,
+)
 from receiving_app.scanning import interpret_scan
 
 if TYPE_CHECKING:
     from receiving_app.context import AppContext
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+CLI = "CLI"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParser:
+    """The command line's parser; ``tr`` translates its help texts."""
+
+    def t(text: str) -> str:
+        return tr(CLI, text)
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="database URL: sqlite:///file.db or postgresql://user:pw@host/name "
-        "(default: RECEIVING_DB_URL, the station file, or the embedded file)",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI",
+                "database URL: sqlite:///file.db or postgresql://user:pw@host/name "
+                "(default: RECEIVING_DB_URL, the station file, or the embedded file)",
+            )
+        ),
     )
     parser = argparse.ArgumentParser(
         prog="receiving-app",
         parents=[common],
-        description="Returns Receiving. Without a command it opens the receiving station window.",
+        description=t(
+            QT_TRANSLATE_NOOP(
+                "CLI", "Returns Receiving. Without a command it opens the receiving station window."
+            )
+        ),
     )
     parser.set_defaults(db=None, handler=None)
     parser.add_argument("--version", action="version", version=f"receiving-app {__version__}")
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="open the GUI on the demo database (created and seeded on first use)",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI", "open the GUI on the demo database (created and seeded on first use)"
+            )
+        ),
     )
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title=t(QT_TRANSLATE_NOOP("CLI", "commands")), metavar="COMMAND")
 
     identify = sub.add_parser(
         "identify",
         parents=[common],
-        help="print what the app makes of scanned texts, one JSON per line",
+        help=t(
+            QT_TRANSLATE_NOOP("CLI", "print what the app makes of scanned texts, one JSON per line")
+        ),
     )
     identify.add_argument("texts", nargs="+", metavar="TEXT")
     identify.set_defaults(handler=cmd_identify)
 
-    dbp = sub.add_parser("db", help="database schema")
-    db_sub = dbp.add_subparsers(title="db commands", metavar="ACTION", required=True)
-    up = db_sub.add_parser("upgrade", parents=[common], help="bring a database to this schema")
+    dbp = sub.add_parser("db", help=t(QT_TRANSLATE_NOOP("CLI", "database schema")))
+    db_sub = dbp.add_subparsers(metavar="ACTION", required=True)
+    up = db_sub.add_parser(
+        "upgrade",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("CLI", "bring a database to this schema")),
+    )
     up.set_defaults(handler=cmd_db_upgrade)
 
-    audit = sub.add_parser("audit", help="the audit log")
-    audit_sub = audit.add_subparsers(title="audit commands", metavar="ACTION", required=True)
+    audit = sub.add_parser("audit", help=t(QT_TRANSLATE_NOOP("CLI", "the audit log")))
+    audit_sub = audit.add_subparsers(metavar="ACTION", required=True)
     verify = audit_sub.add_parser(
-        "verify", parents=[common], help="check the hash chain and say where it breaks"
+        "verify",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("CLI", "check the hash chain and say where it breaks")),
     )
     verify.set_defaults(handler=cmd_audit_verify)
 
-    user = sub.add_parser("user", help="users and roles")
-    user_sub = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
-    add = user_sub.add_parser("add", parents=[common], help="add a user")
+    user = sub.add_parser("user", help=t(QT_TRANSLATE_NOOP("CLI", "users and roles")))
+    user_sub = user.add_subparsers(metavar="ACTION", required=True)
+    add = user_sub.add_parser(
+        "add", parents=[common], help=t(QT_TRANSLATE_NOOP("CLI", "add a user"))
+    )
     add.add_argument("name")
-    add.add_argument("--role", required=True, help="dock, inspector, supervisor or admin")
-    add.add_argument("--display-name")
-    add.add_argument("--badge", help="the code on the user's badge")
-    add.add_argument("--pin", help="a PIN of at least 4 digits (for logging in without a badge)")
+    add.add_argument(
+        "--role",
+        required=True,
+        help=t(QT_TRANSLATE_NOOP("CLI", "dock, inspector, supervisor or admin")),
+    )
+    add.add_argument("--display-name", help=t(QT_TRANSLATE_NOOP("CLI", "the name shown on screen")))
+    add.add_argument("--badge", help=t(QT_TRANSLATE_NOOP("CLI", "the code on the user's badge")))
+    add.add_argument(
+        "--pin",
+        help=t(
+            QT_TRANSLATE_NOOP("CLI", "a PIN of at least 4 digits (for logging in without a badge)")
+        ),
+    )
     add.set_defaults(handler=cmd_user_add)
 
     demo = sub.add_parser(
-        "demo-data", parents=[common], help="fill an empty database with realistic demo data"
+        "demo-data",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("CLI", "fill an empty database with realistic demo data")),
     )
     demo.add_argument("--orders", type=_positive, default=1000)
     demo.add_argument("--seed", type=int, default=1)
@@ -89,10 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--sheet",
         type=Path,
         metavar="FILE.pdf",
-        help="also write a printable scan sheet of barcodes",
+        help=t(QT_TRANSLATE_NOOP("CLI", "also write a printable scan sheet of barcodes")),
     )
     demo.add_argument(
-        "--sheet-json", type=Path, metavar="FILE", help="also write the scan sheet's codes as JSON"
+        "--sheet-json",
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("CLI", "also write the scan sheet's codes as JSON")),
     )
     demo.set_defaults(handler=cmd_demo_data)
     return parser
@@ -105,18 +155,40 @@ def _positive(text: str) -> int:
     return value
 
 
+def cli_translate() -> TranslateFn:
+    """The CLI speaks the station's language (or the locale's): Qt's catalog, read without Qt."""
+    from receiving_app.settings import load_station_settings
+
+    try:
+        setting = load_station_settings().language
+    except ReceivingError:
+        setting = "system"  # the GUI and the commands that open a database report the file
+    return catalog_translate(system_language(setting))
+
+
 def run(argv: Sequence[str]) -> int | None:
     """Run a sub-command and return its exit code; None means "open the GUI"."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] | None = args.handler
+    tr = cli_translate()
+    args = build_parser(tr).parse_args(argv)
+    handler: Callable[[argparse.Namespace, TranslateFn], int] | None = args.handler
     if handler is None:
         return None
     try:
-        return handler(args)
-    except (ReceivingError, SchemaMismatch, DatabaseURLError, StorageUnavailable) as exc:
-        print(f"receiving-app: {exc}", file=sys.stderr)
+        return handler(args, tr)
+    except ReceivingError as exc:
+        _fail(tr(exc.context, exc.message).format(**exc.params))
+        return EXIT_FAILED
+    except (SchemaMismatch, DatabaseURLError, StorageUnavailable) as exc:
+        _fail(str(exc))
         return EXIT_USAGE if isinstance(exc, DatabaseURLError) else EXIT_FAILED
+
+
+def _fail(message: str) -> None:
+    print(f"receiving-app: {message}", file=sys.stderr)
+
+
+def _say(tr: TranslateFn, text: str, **params: object) -> None:
+    print(tr(CLI, text).format(**params))
 
 
 def _context(args: argparse.Namespace) -> AppContext:
@@ -125,13 +197,14 @@ def _context(args: argparse.Namespace) -> AppContext:
     return open_context(args.db)
 
 
-def cmd_identify(args: argparse.Namespace) -> int:
+def cmd_identify(args: argparse.Namespace, tr: TranslateFn) -> int:
+    """One JSON object per text; the JSON is for scripts, so it stays in English."""
     for text in args.texts:
         print(json.dumps(interpret_scan(text).to_json(), ensure_ascii=False))
     return EXIT_OK
 
 
-def cmd_db_upgrade(args: argparse.Namespace) -> int:
+def cmd_db_upgrade(args: argparse.Namespace, tr: TranslateFn) -> int:
     from receiving_app.context import resolve_db_url
     from receiving_app.settings import load_station_settings
 
@@ -140,14 +213,19 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     with database.connection_context():
         applied = upgrade(database)
     if applied:
-        print(f"Applied {len(applied)} migration(s): {', '.join(applied)}")
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP("CLI", "Applied {count} migration(s): {names}"),
+            count=len(applied),
+            names=", ".join(applied),
+        )
     else:
-        print("The database is already at the current schema.")
+        _say(tr, QT_TRANSLATE_NOOP("CLI", "The database is already at the current schema."))
     return EXIT_OK
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from receiving_app.audit import verify_chain
+def cmd_audit_verify(args: argparse.Namespace, tr: TranslateFn) -> int:
+    from receiving_app.audit import AUDIT_CONTEXT, verify_chain
 
     context = _context(args)
     try:
@@ -155,13 +233,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     finally:
         context.close()
     if report.ok:
-        print(f"Audit chain intact: {report.records} records.")
+        _say(
+            tr,
+            QT_TRANSLATE_NOOP("CLI", "Audit chain intact: {count} records."),
+            count=report.records,
+        )
         return EXIT_OK
-    print(f"Audit chain broken at record {report.broken_at}: {report.problem}.")
+    problem = tr(AUDIT_CONTEXT, report.problem or "").format(seq=report.broken_at)
+    _say(
+        tr,
+        QT_TRANSLATE_NOOP("CLI", "Audit chain broken at record {seq}: {problem}."),
+        seq=report.broken_at,
+        problem=problem,
+    )
     return EXIT_FAILED
 
 
-def cmd_user_add(args: argparse.Namespace) -> int:
+def cmd_user_add(args: argparse.Namespace, tr: TranslateFn) -> int:
     from receiving_app.accounts import add_user
     from receiving_app.audit import Actor
     from receiving_app.users import parse_role
@@ -181,11 +269,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
         )
     finally:
         context.close()
-    print(f"Added {user.name} ({user.role.value}).")
+    _say(
+        tr, QT_TRANSLATE_NOOP("CLI", "Added {name} ({role})."), name=user.name, role=user.role.value
+    )
     return EXIT_OK
 
 
-def cmd_demo_data(args: argparse.Namespace) -> int:
+def cmd_demo_data(args: argparse.Namespace, tr: TranslateFn) -> int:
     from receiving_app.demo_data import (
         build_scan_sheet,
         generate_demo_data,
@@ -195,28 +285,36 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
 
     for target in (args.sheet, args.sheet_json):
         if target is not None and not target.parent.is_dir():
-            print(f"receiving-app: the folder {target.parent} does not exist", file=sys.stderr)
+            _fail(
+                tr(CLI, QT_TRANSLATE_NOOP("CLI", "the folder {folder} does not exist")).format(
+                    folder=target.parent
+                )
+            )
             return EXIT_USAGE
-    url = args.db
-    if url is None:
-        print(
-            "receiving-app: demo-data needs --db URL (it never fills a database by guess)",
-            file=sys.stderr,
+    if args.db is None:
+        _fail(
+            tr(
+                CLI,
+                QT_TRANSLATE_NOOP(
+                    "CLI", "demo-data needs --db URL (it never fills a database by guess)"
+                ),
+            )
         )
         return EXIT_USAGE
-    database = open_database(url)
+    database = open_database(args.db)
     with database.connection_context():
         upgrade(database)
         now = datetime.datetime.now().replace(microsecond=0)
         summary = generate_demo_data(database, orders=args.orders, seed=args.seed, now=now)
-        counts = ", ".join(f"{count} {name}" for name, count in summary.as_dict().items())
-        print(f"Demo data written: {counts}.")
+        counts = ", ".join(f"{name} {count}" for name, count in summary.as_dict().items())
+        _say(tr, QT_TRANSLATE_NOOP("CLI", "Demo data written: {counts}."), counts=counts)
         if args.sheet or args.sheet_json:
             from receiving_app.context import load_prefixes
 
-            codes = build_scan_sheet(database, load_prefixes())
+            codes = build_scan_sheet(database, load_prefixes(), translate=tr)
             if args.sheet_json:
                 args.sheet_json.write_text(sheet_json(codes), encoding="utf-8")
             if args.sheet:
-                write_scan_sheet_pdf(codes, args.sheet, "Returns Receiving: scan sheet")
+                title = tr(CLI, QT_TRANSLATE_NOOP("CLI", "Returns Receiving: scan sheet"))
+                write_scan_sheet_pdf(codes, args.sheet, title, translate=tr)
     return EXIT_OK

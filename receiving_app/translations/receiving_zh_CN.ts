@@ -39,6 +39,136 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>record {seq} is missing</source>
+        <translation>第 {seq} 条记录缺失</translation>
+    </message>
+    <message>
+        <source>its link to the previous record does not hold</source>
+        <translation>它与上一条记录的链接对不上</translation>
+    </message>
+    <message>
+        <source>its contents were changed after it was written</source>
+        <translation>它写入后内容被改动过</translation>
+    </message>
+    <message>
+        <source>records after it were deleted</source>
+        <translation>它之后的记录被删除了</translation>
+    </message>
+</context>
+<context>
+    <name>CLI</name>
+    <message>
+        <source>database URL: sqlite:///file.db or postgresql://user:pw@host/name (default: RECEIVING_DB_URL, the station file, or the embedded file)</source>
+        <translation>数据库地址：sqlite:///file.db 或 postgresql://user:pw@host/name（默认：RECEIVING_DB_URL、工位设置文件或内置数据库文件）</translation>
+    </message>
+    <message>
+        <source>Returns Receiving. Without a command it opens the receiving station window.</source>
+        <translation>退货收货。不带命令时打开收货工位窗口。</translation>
+    </message>
+    <message>
+        <source>open the GUI on the demo database (created and seeded on first use)</source>
+        <translation>在演示数据库上打开界面（首次使用时创建并填入数据）</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>print what the app makes of scanned texts, one JSON per line</source>
+        <translation>打印程序对扫描内容的识别结果，每行一个 JSON</translation>
+    </message>
+    <message>
+        <source>database schema</source>
+        <translation>数据库结构</translation>
+    </message>
+    <message>
+        <source>bring a database to this schema</source>
+        <translation>把数据库升级到本版本的结构</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>check the hash chain and say where it breaks</source>
+        <translation>检查哈希链，并指出在哪里断开</translation>
+    </message>
+    <message>
+        <source>users and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <source>add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>dock, inspector, supervisor or admin</source>
+        <translation>dock（收货员）、inspector（质检员）、supervisor（主管）或 admin（管理员）</translation>
+    </message>
+    <message>
+        <source>the name shown on screen</source>
+        <translation>屏幕上显示的姓名</translation>
+    </message>
+    <message>
+        <source>the code on the user&apos;s badge</source>
+        <translation>用户工牌上的号码</translation>
+    </message>
+    <message>
+        <source>a PIN of at least 4 digits (for logging in without a badge)</source>
+        <translation>至少 4 位数字的 PIN 码（不带工牌时登录用）</translation>
+    </message>
+    <message>
+        <source>fill an empty database with realistic demo data</source>
+        <translation>向空数据库填入逼真的演示数据</translation>
+    </message>
+    <message>
+        <source>also write a printable scan sheet of barcodes</source>
+        <translation>同时生成可打印的条码练习单</translation>
+    </message>
+    <message>
+        <source>also write the scan sheet&apos;s codes as JSON</source>
+        <translation>同时把练习单上的号码写成 JSON</translation>
+    </message>
+    <message>
+        <source>Applied {count} migration(s): {names}</source>
+        <translation>已执行 {count} 个数据库迁移：{names}</translation>
+    </message>
+    <message>
+        <source>The database is already at the current schema.</source>
+        <translation>数据库已是当前结构。</translation>
+    </message>
+    <message>
+        <source>Audit chain intact: {count} records.</source>
+        <translation>审计链完整：共 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>Audit chain broken at record {seq}: {problem}.</source>
+        <translation>审计链在第 {seq} 条记录处断开：{problem}。</translation>
+    </message>
+    <message>
+        <source>Added {name} ({role}).</source>
+        <translation>已添加 {name}（{role}）。</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>demo-data needs --db URL (it never fills a database by guess)</source>
+        <translation>demo-data 需要 --db URL（不会凭猜测去填充数据库）</translation>
+    </message>
+    <message>
+        <source>Demo data written: {counts}.</source>
+        <translation>演示数据已写入：{counts}。</translation>
+    </message>
+    <message>
+        <source>Returns Receiving: scan sheet</source>
+        <translation>退货收货：扫描练习单</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceDialog</name>
     <message>
         <source>Number, or scan</source>

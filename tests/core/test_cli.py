@@ -15,6 +15,8 @@ from db.models import AuditRecord
 from db.schema import known_migrations
 
 ROOT = Path(__file__).resolve().parents[2]
+# The commands speak the locale's language: these tests read English unless they say otherwise.
+ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -25,7 +27,7 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
         check=False,
         text=True,
         timeout=300,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, **ENGLISH, **(env or {})},
     )
 
 
@@ -127,7 +129,7 @@ def test_demo_data_writes_the_sheet_and_its_json(tmp_path: Path) -> None:
         str(listing),
     )
     assert result.returncode == 0, result.stderr
-    assert "300 orders" in result.stdout
+    assert "orders 300" in result.stdout
     assert sheet.read_bytes().startswith(b"%PDF")
     codes = json.loads(listing.read_text(encoding="utf-8"))
     kinds = {code["kind"] for code in codes}
@@ -152,3 +154,16 @@ def test_demo_data_refuses_bad_arguments(tmp_path: Path) -> None:
         str(tmp_path / "nope" / "s.pdf"),
     )
     assert missing_folder.returncode == 2 and "does not exist" in missing_folder.stderr
+
+
+def test_the_commands_speak_chinese_on_a_chinese_station(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'dock.db'}"
+    chinese = {"LANG": "zh_CN.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    upgraded = cli("db", "upgrade", "--db", url, env=chinese)
+    assert upgraded.returncode == 0 and "已执行" in upgraded.stdout
+    verified = cli("audit", "verify", "--db", url, env=chinese)
+    assert "审计链完整" in verified.stdout
+    refused = cli("user", "add", "x", "--role", "boss", "--db", url, env=chinese)
+    assert refused.returncode == 1 and "boss" in refused.stderr
+    assert any("\u4e00" <= char <= "\u9fff" for char in refused.stderr)
+    assert "数据库地址" in cli("identify", "--help", env=chinese).stdout
