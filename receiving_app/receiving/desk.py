@@ -27,7 +27,14 @@ from receiving_app.receiving.desk_state import ERROR, OK, WARNING, C, DeskState,
 from receiving_app.receiving.parcel_scans import ParcelScans
 from receiving_app.receiving.unit_scans import UnitScans
 from receiving_app.receiving.views import parcel_view
-from receiving_app.scanning import CourierTable, IdPrefixes, Scan, ScanKind, interpret_scan
+from receiving_app.scanning import (
+    CourierTable,
+    IdPrefixes,
+    Scan,
+    ScanKind,
+    default_courier_table,
+    interpret_scan,
+)
 from receiving_app.users import Permission, UserInfo, require
 
 CONDITIONS = ("intact", "damaged", "wet", "opened")
@@ -175,6 +182,16 @@ class ReceivingDesk:
         )
 
     def choose_carrier(self, carrier: str) -> ScanOutcome:
+        """The worker names the courier of the current parcel: a known courier code."""
+        table = self._state.couriers or default_courier_table()
+        if table.courier(carrier) is None:
+            return ScanOutcome.make(
+                ERROR,
+                C.UNRECOGNISED,
+                messages.BAD_CARRIER,
+                self._state.next_scan(),
+                {"carrier": carrier[:40]},
+            )
         return self._change_parcel("parcel.carrier_set", messages.CARRIER_SET, carrier=carrier)
 
     def set_condition(self, condition: str) -> ScanOutcome:

@@ -48,6 +48,9 @@ ORDER_NOT_FOUND = QT_TRANSLATE_NOOP(
 )
 CARRIER_SET = QT_TRANSLATE_NOOP("Outcome", "Courier set to {carrier}.")
 CONDITION_SET = QT_TRANSLATE_NOOP("Outcome", "Parcel condition: {condition}.")
+BAD_CARRIER = QT_TRANSLATE_NOOP(
+    "Outcome", "No courier has the code {carrier}: pick one from the list."
+)
 BAD_CONDITION = QT_TRANSLATE_NOOP("Outcome", "Unknown condition {condition}: use one of {allowed}.")
 NOTE_SET = QT_TRANSLATE_NOOP("Outcome", "Note saved.")
 NOTE_REQUIRED = QT_TRANSLATE_NOOP(

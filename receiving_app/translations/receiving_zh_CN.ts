@@ -456,6 +456,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>包裹状况：{condition}。</translation>
     </message>
     <message>
+        <source>No courier has the code {carrier}: pick one from the list.</source>
+        <translation>没有代码为 {carrier} 的快递公司：请从列表中选择。</translation>
+    </message>
+    <message>
         <source>Unknown condition {condition}: use one of {allowed}.</source>
         <translation>未知状况 {condition}：请使用 {allowed} 之一。</translation>
     </message>

@@ -233,3 +233,23 @@ def test_a_sold_serial_that_reads_as_a_gtin_still_finds_its_unit(
     outcome = logged_in.handle_scan(serial)
     assert outcome.code == C.UNIT_RECEIVED
     assert Unit.get(Unit.lpn == outcome.lpn).serial == serial
+
+
+def test_the_rma_settles_a_number_that_fits_several_couriers(logged_in: ReceivingDesk) -> None:
+    ambiguous = "7712345678901"  # STO and Yunda share 13-digit numbers starting 77
+    RMA.update(expected_tracking=ambiguous, expected_carrier="yunda").where(
+        RMA.number == "RMA00000002"
+    ).execute()
+    outcome = logged_in.handle_scan(ambiguous)
+    assert (outcome.level, outcome.code) == (L.OK, C.PARCEL_RECEIVED)
+    assert outcome.parcel is not None and outcome.parcel.carrier == "yunda"
+
+
+def test_without_an_rma_the_worker_picks_the_courier(logged_in: ReceivingDesk) -> None:
+    outcome = logged_in.handle_scan("8812345678904")
+    assert (outcome.level, outcome.code) == (L.WARNING, C.CHOOSE_CARRIER)
+    assert outcome.carrier_choices == ("sto", "yunda")
+    assert logged_in.choose_carrier("no-such-courier").level is L.ERROR
+    picked = logged_in.choose_carrier("sto")
+    assert picked.level is L.OK and picked.parcel is not None
+    assert picked.parcel.carrier == "sto" and Parcel.get().carrier == "sto"
