@@ -38,6 +38,7 @@ from receiving_app.scanning import (
 from receiving_app.users import Permission, UserInfo, require
 
 CONDITIONS = ("intact", "damaged", "wet", "opened")
+NOTE_MAX_LENGTH = 2000
 
 
 class ReceivingDesk:
@@ -175,11 +176,16 @@ class ReceivingDesk:
 
     def choose_rma(self, number: str) -> ScanOutcome:
         """The worker picked one of the order's open RMAs (or scanned its number)."""
-        return self._guard(
-            lambda: self._dispatch(
-                interpret_scan(f"{number}", self._state.prefixes, self._state.couriers)
+        scan = interpret_scan(number, self._state.prefixes, self._state.couriers)
+        if scan.kind is not ScanKind.RMA:
+            return ScanOutcome.make(
+                ERROR,
+                C.RMA_NOT_FOUND,
+                messages.RMA_NOT_FOUND,
+                self._state.next_scan(),
+                {"rma": number[:40]},
             )
-        )
+        return self._guard(lambda: self._dispatch(scan))
 
     def choose_carrier(self, carrier: str) -> ScanOutcome:
         """The worker names the courier of the current parcel: a known courier code."""
@@ -208,7 +214,16 @@ class ReceivingDesk:
         )
 
     def set_note(self, note: str) -> ScanOutcome:
-        return self._change_parcel("parcel.note_set", messages.NOTE_SET, note=note.strip()[:2000])
+        note = note.strip()
+        if len(note) > NOTE_MAX_LENGTH:
+            return ScanOutcome.make(
+                ERROR,
+                C.UNRECOGNISED,
+                messages.NOTE_TOO_LONG,
+                self._state.next_scan(),
+                {"length": len(note), "limit": NOTE_MAX_LENGTH},
+            )
+        return self._change_parcel("parcel.note_set", messages.NOTE_SET, note=note)
 
     def _parcel_to_change(self) -> Parcel | ScanOutcome:
         """The open parcel a function key acts on, or the error outcome saying why there is none."""

@@ -52,6 +52,9 @@ BAD_CARRIER = QT_TRANSLATE_NOOP(
     "Outcome", "No courier has the code {carrier}: pick one from the list."
 )
 BAD_CONDITION = QT_TRANSLATE_NOOP("Outcome", "Unknown condition {condition}: use one of {allowed}.")
+NOTE_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Outcome", "The note has {length} characters; at most {limit} fit. Shorten it and save again."
+)
 NOTE_SET = QT_TRANSLATE_NOOP("Outcome", "Note saved.")
 NOTE_REQUIRED = QT_TRANSLATE_NOOP(
     "Outcome", "This parcel is an exception: add a note (F9) saying what it holds, then close it."

@@ -464,6 +464,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>未知状况 {condition}：请使用 {allowed} 之一。</translation>
     </message>
     <message>
+        <source>The note has {length} characters; at most {limit} fit. Shorten it and save again.</source>
+        <translation>备注有 {length} 个字符，最多只能 {limit} 个。请删减后再保存。</translation>
+    </message>
+    <message>
         <source>Note saved.</source>
         <translation>备注已保存。</translation>
     </message>

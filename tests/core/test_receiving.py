@@ -253,3 +253,15 @@ def test_without_an_rma_the_worker_picks_the_courier(logged_in: ReceivingDesk) -
     picked = logged_in.choose_carrier("sto")
     assert picked.level is L.OK and picked.parcel is not None
     assert picked.parcel.carrier == "sto" and Parcel.get().carrier == "sto"
+
+
+def test_bad_picks_and_notes_change_nothing(logged_in: ReceivingDesk) -> None:
+    assert logged_in.handle_scan("SO00000002").code == C.CHOOSE_RMA
+    assert logged_in.choose_rma(SHIRT_GTIN).level is L.ERROR  # not an RMA number
+    assert Parcel.select().count() == 0 and Unit.select().count() == 0
+    logged_in.handle_scan(UPS_TRACKING)
+    refused = logged_in.set_note("x" * 2001)
+    assert (refused.level, refused.params["limit"]) == (L.ERROR, "2000")
+    assert Parcel.get().note == ""
+    assert logged_in.set_note("  Box crushed, 1 shirt  ").level is L.OK
+    assert Parcel.get().note == "Box crushed, 1 shirt"
