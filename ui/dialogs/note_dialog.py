@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-NOTE_MAX_CHARS = 2000
-
 
 class NoteDialog(QDialog):
     """A free-text note (any language, the input method stays on here). Ctrl+Enter saves."""
@@ -66,4 +64,4 @@ class NoteDialog(QDialog):
         return super().eventFilter(watched, event)
 
     def note(self) -> str:
-        return self._text.toPlainText().strip()[:NOTE_MAX_CHARS]
+        return self._text.toPlainText().strip()  # the core refuses one that is too long
