@@ -214,23 +214,28 @@ def build_demo_sqlite(path: Path, orders: int, seed: int, progress: bool = False
     database = open_database(sqlite_url(path))
     database.connect()
     try:
-        started = time.perf_counter()
-        upgrade(database)
-        migrated = time.perf_counter()
-        summary = generate_demo_data(
-            database,
-            orders=orders,
-            seed=seed,
-            now=DEMO_NOW,
-            progress=_progress_printer() if progress else None,
-        )
-        generated = time.perf_counter()
+        migrate_s, generate_s, counts = _timed_build(database, orders, seed, progress)
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         database.close()
-    return DemoBuild(
-        generated - migrated, migrated - started, summary.as_dict(), path.stat().st_size
+    return DemoBuild(generate_s, migrate_s, counts, path.stat().st_size)
+
+
+def _timed_build(
+    database: Database, orders: int, seed: int, progress: bool
+) -> tuple[float, float, dict[str, int]]:
+    """Migrate ``database`` and fill it with demo data: (migrate s, generate s, row counts)."""
+    started = time.perf_counter()
+    upgrade(database)
+    migrated = time.perf_counter()
+    summary = generate_demo_data(
+        database,
+        orders=orders,
+        seed=seed,
+        now=DEMO_NOW,
+        progress=_progress_printer() if progress else None,
     )
+    return migrated - started, time.perf_counter() - migrated, summary.as_dict()
 
 
 def ensure_demo_db(orders: int, seed: int, history: bool = False) -> Path:
@@ -472,21 +477,11 @@ def postgres_demo(orders: int, seed: int, progress: bool = True) -> PostgresDemo
     database = open_database(server.url(demo.template))
     database.connect()
     try:
-        started = time.perf_counter()
-        upgrade(database)
-        migrated = time.perf_counter()
-        summary = generate_demo_data(
-            database,
-            orders=orders,
-            seed=seed,
-            now=DEMO_NOW,
-            progress=_progress_printer() if progress else None,
-        )
-        generated = time.perf_counter()
+        migrate_s, generate_s, counts = _timed_build(database, orders, seed, progress)
         size = database.execute_sql("SELECT pg_database_size(current_database())").fetchone()[0]
     finally:
         database.close()
-    demo.build = DemoBuild(generated - migrated, migrated - started, summary.as_dict(), size)
+    demo.build = DemoBuild(generate_s, migrate_s, counts, size)
     demo.load_durability = demo.durability()
     # Planner statistics, as autovacuum would have gathered them on a server in use.
     server.psql("VACUUM ANALYZE", database=demo.template)
