@@ -77,19 +77,6 @@ class ReceivingDesk:
         self._state.session = Session()
         return ScanOutcome.make(OK, C.LOGGED_OUT, messages.LOGGED_OUT, NextScan.BADGE)
 
-    def current_parcel(self) -> ScanOutcome | None:
-        """The current parcel as an outcome-free view holder, for a screen that redraws."""
-        if self._state.session.parcel_id is None:
-            return None
-        parcel = parcel_queries.parcel_by_id(self._state.session.parcel_id)
-        if parcel is None:
-            return None
-        return ScanOutcome.make(
-            OK, C.PARCEL_CURRENT, messages.PARCEL_CURRENT, NextScan.UNIT, parcel=parcel_view(parcel)
-        )
-
-    # -- the one entry point for scans ------------------------------------------------------
-
     def handle_scan(self, raw: str) -> ScanOutcome:
         """Interpret ``raw`` as the scanner sent it and carry out the step it asks for."""
         scan = interpret_scan(raw, self._state.prefixes, self._state.couriers)

@@ -24,7 +24,6 @@ PARCEL_EXCEPTION = QT_TRANSLATE_NOOP(
     "No RMA expects parcel {tracking}: it is an exception. Scan the order or RMA number "
     "on the packing slip, or the units, and add a note (F9).",
 )
-PARCEL_CURRENT = QT_TRANSLATE_NOOP("Outcome", "Current parcel.")
 PARCEL_RESUMED = QT_TRANSLATE_NOOP(
     "Outcome", "This parcel is already open here (received at {time} by {user} at {station})."
 )

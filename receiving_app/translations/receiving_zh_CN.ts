@@ -412,10 +412,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>没有退货单在等包裹 {tracking}：这是异常包裹。请扫描装箱单上的订单号或退货单号，或扫描商品，并添加备注（F9）。</translation>
     </message>
     <message>
-        <source>Current parcel.</source>
-        <translation>当前包裹。</translation>
-    </message>
-    <message>
         <source>This parcel is already open here (received at {time} by {user} at {station}).</source>
         <translation>此包裹已在本工位打开（{time} 由 {user} 在 {station} 收货）。</translation>
     </message>
