@@ -9,14 +9,7 @@ import os
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
-from typing import Protocol
 from xml.etree import ElementTree
-
-
-class Translate(Protocol):
-    """Translate ``text`` within ``context``; the GUI passes Qt's, tests the identity."""
-
-    def __call__(self, context: str, text: str) -> str: ...
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate looks for this name)
@@ -29,6 +22,8 @@ def identity_translate(context: str, text: str) -> str:
     return text
 
 
+# Translate ``text`` within ``context``: Qt's in the GUI, the catalog reader in the CLI,
+# the identity in tests.
 TranslateFn = Callable[[str, str], str]
 
 

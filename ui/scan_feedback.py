@@ -71,6 +71,3 @@ class ScanFeedback(QLabel):
             .height()
         )
         return needed > height
-
-    def clear_outcome(self) -> None:
-        self.show_message("", "none")
