@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from receiving_app.i18n import TranslateFn
 from receiving_app.outcomes import ScanOutcome
 from ui.domain_words import word
+from ui.restyle import set_style_properties
 from ui.sounds import OutcomeSounds
 
 
@@ -41,23 +42,14 @@ class ScanFeedback(QLabel):
     def show_message(self, text: str, level: str) -> None:
         """Show an already translated ``text`` at ``level`` (ok, warning, error or none)."""
         self.setText(text)
-        self.setProperty("outcome", level)
-        self.setProperty("long", False)
-        # A dynamic property does not restyle by itself: re-polish so the QSS selector applies.
-        self._repolish()
+        set_style_properties(self, outcome=level, long=False)
         if self._needs_smaller_font(text):
             # The box keeps its height (the screen must not jump between scans), so a long
             # message gets a smaller font rather than a cut-off last line.
-            self.setProperty("long", True)
-            self._repolish()
+            set_style_properties(self, long=True)
         if level in ("ok", "warning", "error"):
             # Paint first, sound right after: the colour is the faster signal.
             QTimer.singleShot(0, self, lambda: self._sounds.play(level))
-
-    def _repolish(self) -> None:
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.update()
 
     def _needs_smaller_font(self, text: str) -> bool:
         margins = self.contentsMargins()

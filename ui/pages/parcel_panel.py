@@ -22,14 +22,9 @@ from receiving_app.outcomes import ParcelView
 from ui.domain_words import word
 from ui.item_models.received_units_model import ReceivedUnitsModel
 from ui.item_models.rma_lines_model import RMALinesModel
+from ui.restyle import set_style_properties
 
 EMPTY = "—"
-
-
-def _restyle(widget: QWidget, name: str, value: object) -> None:
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 def _table(
@@ -145,7 +140,7 @@ class ParcelPanel(QFrame):
         if parcel is None:
             for label in values.values():
                 label.setText(EMPTY)
-            _restyle(values["condition"], "attention", False)
+            set_style_properties(values["condition"], attention=False)
             self._exception_badge.hide()
             self._state_badge.hide()
             self._title.setText(self.tr("No parcel open"))
@@ -165,7 +160,7 @@ class ParcelPanel(QFrame):
         values["reason"].setText(word("reason", parcel.reason_code) or EMPTY)
         values["words"].setText(f"“{parcel.customer_words}”" if parcel.customer_words else EMPTY)
         values["condition"].setText(word("condition", parcel.condition))
-        _restyle(values["condition"], "attention", parcel.condition != "intact")
+        set_style_properties(values["condition"], attention=parcel.condition != "intact")
         values["note"].setText(parcel.note or EMPTY)
         self._exception_badge.setText(self.tr("EXCEPTION: no RMA"))
         self._exception_badge.setVisible(parcel.is_exception)

@@ -26,6 +26,7 @@ from ui.dialogs.note_dialog import NoteDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
 from ui.pages.parcel_panel import ParcelPanel
+from ui.restyle import set_style_properties
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
@@ -191,16 +192,14 @@ class ReceivingPage(QWidget):
         user = self._desk.user
         if user is None:
             self._user.setText(self.tr("Not logged in"))
-            self._user.setProperty("loggedIn", False)
+            set_style_properties(self._user, loggedIn=False)
         else:
             self._user.setText(
                 self.tr("{name} ({role})").format(
                     name=user.display_name, role=word("role", user.role.value)
                 )
             )
-            self._user.setProperty("loggedIn", True)
-        self._user.style().unpolish(self._user)
-        self._user.style().polish(self._user)
+            set_style_properties(self._user, loggedIn=True)
 
     def _show_prompt(self) -> None:
         prompts = {
@@ -216,9 +215,7 @@ class ReceivingPage(QWidget):
 
     def _show_lpn(self, lpn: str | None) -> None:
         self._lpn.setText(lpn or "—")
-        self._lpn.setProperty("issued", bool(lpn))
-        self._lpn.style().unpolish(self._lpn)
-        self._lpn.style().polish(self._lpn)
+        set_style_properties(self._lpn, issued=bool(lpn))
 
     def _apply(self, outcome: ScanOutcome) -> None:
         """Show a committed outcome everywhere it matters, then ask what it asks for."""
