@@ -26,6 +26,7 @@ from receiving_app.i18n import (
     identity_translate,
     system_language,
 )
+from receiving_app.inspection.cli import add_checklist_commands
 from receiving_app.scanning import interpret_scan
 
 if TYPE_CHECKING:
@@ -145,6 +146,8 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
         help=t(QT_TRANSLATE_NOOP("CLI", "also write the scan sheet's codes as JSON")),
     )
     demo.set_defaults(handler=cmd_demo_data)
+
+    add_checklist_commands(sub, common, t)
     return parser
 
 

@@ -167,6 +167,281 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>Returns Receiving: scan sheet</source>
         <translation>退货收货：扫描练习单</translation>
     </message>
+    <message>
+        <source>inspection checklists and grading</source>
+        <translation>检验清单与定级</translation>
+    </message>
+    <message>
+        <source>print the current checklist of a product category</source>
+        <translation>打印某个商品类别当前的检验清单</translation>
+    </message>
+    <message>
+        <source>print the grade that answers would get, and why</source>
+        <translation>打印一组答案会得到的等级及原因</translation>
+    </message>
+    <message>
+        <source>a JSON object that maps each step id to its answer</source>
+        <translation>一个 JSON 对象，将每个步骤 id 对应到它的答案</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <source>There is no checklist for the category {category}; known: {known}.</source>
+        <translation>没有类别 {category} 的检验清单；已有的类别：{known}。</translation>
+    </message>
+    <message>
+        <source>{name} ({category}), version {version}</source>
+        <translation>{name}（{category}），版本 {version}</translation>
+    </message>
+    <message>
+        <source>Grading: the worst defect found decides ({rules}); none gives A.</source>
+        <translation>定级规则：以发现的最严重缺陷为准（{rules}）；无缺陷为 A。</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {detail}</source>
+        <translation>无法读取文件 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>The answers must be a JSON object of step ids and their answers.</source>
+        <translation>答案必须是一个由步骤 id 和对应答案组成的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Grade {grade} ({name}, version {version})</source>
+        <translation>等级 {grade}（{name}，版本 {version}）</translation>
+    </message>
+    <message>
+        <source>Every step passed.</source>
+        <translation>所有步骤均通过。</translation>
+    </message>
+    <message>
+        <source>Worst defect: {severity}. Failing steps:</source>
+        <translation>最严重的问题：{severity}。未通过的步骤：</translation>
+    </message>
+    <message>
+        <source>pass or fail; a fail is {severity}</source>
+        <translation>通过或不通过；不通过为{severity}</translation>
+    </message>
+    <message>
+        <source>a number in {unit}; outside {low} to {high} is {severity}</source>
+        <translation>以 {unit} 为单位的数值；超出 {low} 至 {high} 为{severity}</translation>
+    </message>
+    <message>
+        <source>a photo (required)</source>
+        <translation>照片（必填）</translation>
+    </message>
+    <message>
+        <source>a photo (optional)</source>
+        <translation>照片（选填）</translation>
+    </message>
+    <message>
+        <source>a note (required)</source>
+        <translation>备注（必填）</translation>
+    </message>
+    <message>
+        <source>a note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>The answers name a step {step} that this checklist does not have.</source>
+        <translation>答案中的步骤 {step} 不在此检验清单中。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) has no answer.</source>
+        <translation>第 {position} 步（{step}）没有答案。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) needs an answer, not null.</source>
+        <translation>第 {position} 步（{step}）需要答案，不能为 null。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): answer true (pass) or false (fail), not {value}.</source>
+        <translation>第 {position} 步（{step}）：请回答 true（通过）或 false（不通过），而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): {value} is not one of: {options}.</source>
+        <translation>第 {position} 步（{step}）：{value} 不是以下选项之一：{options}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): answer a number in {unit}, not {value}.</source>
+        <translation>第 {position} 步（{step}）：请填写以 {unit} 为单位的数值，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the photo is required; give its reference (the file&apos;s hash).</source>
+        <translation>第 {position} 步（{step}）：照片为必填项；请给出照片的引用（文件的哈希值）。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): give the photo&apos;s reference, or null for none.</source>
+        <translation>第 {position} 步（{step}）：请给出照片的引用，没有照片时填 null。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the note is required and must be a text.</source>
+        <translation>第 {position} 步（{step}）：备注为必填项，且必须是文本。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the note must be a text, or null for none.</source>
+        <translation>第 {position} 步（{step}）：备注必须是文本，没有备注时填 null。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无缺陷</translation>
+    </message>
+    <message>
+        <source>cosmetic</source>
+        <translation>外观瑕疵</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>轻微缺陷</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重缺陷</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) must be an object with id, kind and question.</source>
+        <translation>第 {position} 步（{step}）必须是一个包含 id、kind 和 question 的对象。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the id must start with a lower-case letter and hold only lower-case letters, digits and _.</source>
+        <translation>第 {position} 步（{step}）：id 必须以小写字母开头，且只能包含小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): unknown kind {kind}; use pass_fail, choice, measure, photo or note.</source>
+        <translation>第 {position} 步（{step}）：未知的类型 {kind}；请使用 pass_fail、choice、measure、photo 或 note。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): a {kind} step has no field {field}.</source>
+        <translation>第 {position} 步（{step}）：{kind} 类型的步骤没有字段 {field}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the question is missing.</source>
+        <translation>第 {position} 步（{step}）：缺少问题（question）。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the help must be a text.</source>
+        <translation>第 {position} 步（{step}）：帮助说明（help）必须是文本。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): required must be true or false.</source>
+        <translation>第 {position} 步（{step}）：required 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): the severity must be cosmetic, minor, major or critical (found {value}).</source>
+        <translation>第 {position} 步（{step}）：severity 必须是 cosmetic、minor、major 或 critical（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): a choice needs a list of two or more options.</source>
+        <translation>第 {position} 步（{step}）：选择题需要一个包含两个或更多选项的列表。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): option {option} needs exactly a key (lower-case letters, digits, _), a label and a severity.</source>
+        <translation>第 {position} 步（{step}）：选项 {option} 必须且只能包含 key（小写字母、数字、_）、label 和 severity。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): option {option} has an unknown severity {value}; use none, cosmetic, minor, major or critical.</source>
+        <translation>第 {position} 步（{step}）：选项 {option} 的严重程度 {value} 未知；请使用 none、cosmetic、minor、major 或 critical。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): option {option} repeats the key or label of an earlier option.</source>
+        <translation>第 {position} 步（{step}）：选项 {option} 与前面某个选项的 key 或 label 重复。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): no option has severity none, so no unit could pass.</source>
+        <translation>第 {position} 步（{step}）：没有严重程度为 none 的选项，任何商品都无法通过此步骤。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): a measure needs its unit, like % or mm.</source>
+        <translation>第 {position} 步（{step}）：测量题需要单位，例如 % 或 mm。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): {field} must be a number (found {value}).</source>
+        <translation>第 {position} 步（{step}）：{field} 必须是数字（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): a measure needs a min, a max or both.</source>
+        <translation>第 {position} 步（{step}）：测量题需要 min、max 或两者都有。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): min {min} is greater than max {max}.</source>
+        <translation>第 {position} 步（{step}）：min {min} 大于 max {max}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): translations must map language codes (like zh_CN) to a question, a help and option labels by option key.</source>
+        <translation>第 {position} 步（{step}）：translations 必须将语言代码（如 zh_CN）对应到 question、help 以及按选项 key 给出的选项标签。</translation>
+    </message>
+    <message>
+        <source>The key {key} appears twice in one object.</source>
+        <translation>键 {key} 在同一个对象中出现了两次。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON: {detail}</source>
+        <translation>这不是有效的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>A checklist must be a JSON object with category, name, version, grades and steps.</source>
+        <translation>检验清单必须是一个包含 category、name、version、grades 和 steps 的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The checklist has an unknown field {field}.</source>
+        <translation>检验清单中有未知字段 {field}。</translation>
+    </message>
+    <message>
+        <source>The checklist has no {field}.</source>
+        <translation>检验清单缺少 {field}。</translation>
+    </message>
+    <message>
+        <source>The category must be lower-case letters, digits and _ (found {value}).</source>
+        <translation>类别（category）只能包含小写字母、数字和 _（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The name must be a non-empty text.</source>
+        <translation>名称（name）必须是非空文本。</translation>
+    </message>
+    <message>
+        <source>The version must be a whole number of 1 or more (found {value}).</source>
+        <translation>版本（version）必须是大于等于 1 的整数（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The grades must be an object that maps each severity to A, B or C.</source>
+        <translation>grades 必须是一个将每个严重程度对应到 A、B 或 C 的对象。</translation>
+    </message>
+    <message>
+        <source>The grades name {severity}, which is not a severity: use cosmetic, minor, major and critical (no defect always gives A).</source>
+        <translation>grades 中的 {severity} 不是严重程度：请使用 cosmetic、minor、major 和 critical（无缺陷总是 A）。</translation>
+    </message>
+    <message>
+        <source>The grade for {severity} must be A, B or C (found {value}).</source>
+        <translation>{severity} 的等级必须是 A、B 或 C（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The grades give no grade for {severity}.</source>
+        <translation>grades 没有给出 {severity} 的等级。</translation>
+    </message>
+    <message>
+        <source>The grades give {worse} ({worse_grade}) a better grade than {better} ({better_grade}); a worse defect must never grade better.</source>
+        <translation>grades 给 {worse}（{worse_grade}）的等级比 {better}（{better_grade}）还好；更严重的缺陷绝不能得到更好的等级。</translation>
+    </message>
+    <message>
+        <source>The steps must be a list of at least one step.</source>
+        <translation>steps 必须是至少包含一个步骤的列表。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}): an earlier step already has this id.</source>
+        <translation>第 {position} 步（{step}）：前面已有步骤使用了这个 id。</translation>
+    </message>
+    <message>
+        <source>The checklist&apos;s translations must map language codes (like zh_CN) to an object with a name.</source>
+        <translation>检验清单的 translations 必须将语言代码（如 zh_CN）对应到一个包含 name 的对象。</translation>
+    </message>
 </context>
 <context>
     <name>ChoiceDialog</name>

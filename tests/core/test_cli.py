@@ -167,3 +167,24 @@ def test_the_commands_speak_chinese_on_a_chinese_station(tmp_path: Path) -> None
     assert refused.returncode == 1 and "boss" in refused.stderr
     assert any("\u4e00" <= char <= "\u9fff" for char in refused.stderr)
     assert "数据库地址" in cli("identify", "--help", env=chinese).stdout
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    """Like `receiving-app checklist show electronics | head -1`, with the reader already gone."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "receiving_app", "checklist", "show", "electronics"],
+            cwd=ROOT,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            env={**os.environ, **ENGLISH},
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == 141
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
