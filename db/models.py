@@ -1,4 +1,5 @@
-"""The peewee models of Returns Receiving: master data, orders and RMAs, parcels and units, audit.
+"""The peewee models of Returns Receiving: master data, orders and RMAs, parcels and units, audit,
+checklists and inspections.
 
 Models are bound to ``database_proxy``; ``db.connection.open_database`` points it at a real
 database. Every field that a scan looks up is indexed (the scan path must stay under 25 ms on a
@@ -210,6 +211,8 @@ class Unit(BaseModel):
     id = AutoField()
     station_id: int
     rma_line_id: int | None
+    parcel_id: int
+    product_id: int
 
     lpn = CharField(max_length=32, unique=True)
     receipt_key = CharField(max_length=160, unique=True)
@@ -222,6 +225,7 @@ class Unit(BaseModel):
     station = ForeignKeyField(Station, backref="units")
     received_by = ForeignKeyField(User, backref="units")
     received_at = DateTimeField()
+    grade = CharField(max_length=1, null=True)  # the final grade of its last inspection
 
     class Meta:
         # Counting a parcel's units of one product is on every unit scan.
@@ -279,6 +283,91 @@ class AuditHead(BaseModel):
     hash = CharField(max_length=64, default="0" * 64)
 
 
+class ChecklistVersion(BaseModel):
+    """A checklist template as loaded at one version; an inspection keeps the version it used.
+
+    ``body`` is the template in the file format (JSON): rows are never changed once written, a
+    changed template arrives as a new version.
+    """
+
+    id = AutoField()
+    category = CharField(max_length=32)
+    version = IntegerField()
+    name = CharField(max_length=120)
+    body = TextField()
+    loaded_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("category", "version"), True),)
+
+
+class Inspection(BaseModel):
+    """One pass of a unit through its checklist: in_progress, then completed (or superseded).
+
+    Re-inspecting a unit adds a new inspection; an earlier one is never rewritten. The computed
+    grade is what the answers earned; the final grade differs only after an audited override.
+    """
+
+    id = AutoField()
+    unit_id: int
+    checklist_version_id: int
+    station_id: int
+    started_by_id: int
+    completed_by_id: int | None
+    overridden_by_id: int | None
+
+    unit = ForeignKeyField(Unit, backref="inspections")
+    # A handful of versions and stations: no index of their own (see BaseModel).
+    checklist_version = ForeignKeyField(ChecklistVersion, backref="inspections", index=False)
+    state = CharField(max_length=16, default="in_progress")
+    station = ForeignKeyField(Station, backref="inspections", index=False)
+    started_by = ForeignKeyField(User, backref="inspections_started")
+    started_at = DateTimeField()
+    completed_by = ForeignKeyField(User, backref="inspections_completed", null=True)
+    completed_at = DateTimeField(null=True)
+    computed_grade = CharField(max_length=1, null=True)
+    final_grade = CharField(max_length=1, null=True)
+    override_reason = TextField(null=True)
+    overridden_by = ForeignKeyField(User, backref="inspections_overridden", null=True)
+    overridden_at = DateTimeField(null=True)
+
+
+class InspectionAnswer(BaseModel):
+    """One step's answer in one inspection (JSON text); answering again replaces it, audited."""
+
+    id = AutoField()
+    inspection_id: int
+    answered_by_id: int
+
+    inspection = ForeignKeyField(
+        Inspection, backref="answers", on_delete="CASCADE", index=False
+    )  # the unique (inspection, step_id) index serves look-ups by inspection
+    step_id = CharField(max_length=64)
+    value = TextField()
+    answered_by = ForeignKeyField(User, backref="answers", index=False)
+    answered_at = DateTimeField()
+
+    class Meta:
+        indexes = ((("inspection", "step_id"), True),)
+
+
+class Photo(BaseModel):
+    """A photo of a unit, stored once by content as ``photos/<sha256>.<ext>`` in the data folder."""
+
+    id = AutoField()
+    unit_id: int
+    inspection_id: int | None
+    taken_by_id: int
+
+    unit = ForeignKeyField(Unit, backref="photos")
+    inspection = ForeignKeyField(Inspection, backref="photos", null=True)
+    step_id = CharField(max_length=64, null=True)
+    sha256 = CharField(max_length=64, index=True)
+    file_name = CharField(max_length=80)
+    taken_by = ForeignKeyField(User, backref="photos", index=False)
+    taken_at = DateTimeField()
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     Channel,
     Customer,
@@ -299,6 +388,10 @@ MODELS: tuple[type[BaseModel], ...] = (
     Setting,
     AuditRecord,
     AuditHead,
+    ChecklistVersion,
+    Inspection,
+    InspectionAnswer,
+    Photo,
 )
 
 __all__ = [m.__name__ for m in MODELS] + ["MODELS", "BaseModel", "database_proxy"]

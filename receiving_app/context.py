@@ -17,9 +17,12 @@ from db.models import Order, Setting
 from db.schema import check_schema, upgrade
 from db.transactions import storage_errors
 from receiving_app.accounts import StationInfo, ensure_station
+from receiving_app.audit import Actor
 from receiving_app.clock import Clock, SystemClock
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.inspection.service import InspectionDesk
+from receiving_app.inspection.store import sync_templates
 from receiving_app.receiving.desk import ReceivingDesk
 from receiving_app.scanning import CourierFileError, CourierTable, IdPrefixes
 from receiving_app.settings import (
@@ -51,6 +54,9 @@ class AppContext:
 
     def new_desk(self) -> ReceivingDesk:
         return ReceivingDesk(self.database, self.clock, self.station, self.prefixes, self.couriers)
+
+    def new_inspection_desk(self) -> InspectionDesk:
+        return InspectionDesk(self.database, self.clock, self.station, self.prefixes)
 
     def close(self) -> None:
         if not self.database.is_closed():
@@ -98,6 +104,7 @@ def open_context(
             station = ensure_station(
                 database, settings.station_code, settings.station_name, clock.now()
             )
+            sync_templates(database, Actor(None, station.code), clock.now())
             prefixes = load_prefixes()
         couriers = _load_couriers()
     except (SchemaMismatch, InvalidInput, StorageUnavailable):

@@ -51,6 +51,23 @@ class OutcomeCode(StrEnum):
     NO_OPEN_PARCEL = "no_open_parcel"
     UNRECOGNISED = "unrecognised"
     STORAGE_UNAVAILABLE = "storage_unavailable"
+    INSPECTION_STARTED = "inspection_started"
+    INSPECTION_RESUMED = "inspection_resumed"
+    ANSWER_SAVED = "answer_saved"
+    ANSWER_REFUSED = "answer_refused"
+    STEP_SHOWN = "step_shown"
+    INSPECTION_COMPLETED = "inspection_completed"
+    INSPECTION_ALREADY_COMPLETED = "inspection_already_completed"
+    ANSWERS_MISSING = "answers_missing"
+    GRADE_OVERRIDDEN = "grade_overridden"
+    OVERRIDE_REFUSED = "override_refused"
+    UNIT_NOT_READY = "unit_not_ready"
+    UNIT_ALREADY_GRADED = "unit_already_graded"
+    ABANDON_CONFIRM_NEEDED = "abandon_confirm_needed"
+    NO_INSPECTION = "no_inspection"
+    NO_CHECKLIST = "no_checklist"
+    PHOTO_ATTACHED = "photo_attached"
+    PHOTO_REFUSED = "photo_refused"
 
 
 class NextScan(StrEnum):
@@ -61,6 +78,8 @@ class NextScan(StrEnum):
     UNIT = "unit"
     SERIAL = "serial"
     RMA = "rma"
+    LPN = "lpn"
+    ANSWER = "answer"
 
 
 @dataclass(frozen=True)

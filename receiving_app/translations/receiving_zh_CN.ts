@@ -814,6 +814,126 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>{lpn}: {sku} received into an exception parcel.</source>
         <translation>{lpn}：{sku} 已收入异常包裹。</translation>
     </message>
+    <message>
+        <source>Hello {user} ({role}) at {station}. Scan a unit&apos;s LPN.</source>
+        <translation>{user}（{role}）您好，当前工位 {station}。请扫描商品的 LPN。</translation>
+    </message>
+    <message>
+        <source>Not an LPN: {text}. Scan the LPN label on the unit.</source>
+        <translation>不是 LPN：{text}。请扫描商品上的 LPN 标签。</translation>
+    </message>
+    <message>
+        <source>Scan a unit&apos;s LPN first.</source>
+        <translation>请先扫描商品的 LPN。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {sku} {name}. Checklist {checklist} v{version}: answer step 1.</source>
+        <translation>{lpn}：{sku} {name}。检查表 {checklist} 第 {version} 版：请回答第 1 步。</translation>
+    </message>
+    <message>
+        <source>{lpn}: resuming the inspection started at {time} by {user} ({answered} answered).</source>
+        <translation>{lpn}：继续 {user} 于 {time} 开始的检验（已回答 {answered} 步）。</translation>
+    </message>
+    <message>
+        <source>{lpn} is still in receiving: close the parcel first, then scan the LPN again.</source>
+        <translation>{lpn} 仍在收货中：请先关闭包裹，再扫描 LPN。</translation>
+    </message>
+    <message>
+        <source>{lpn} is {state}: it cannot be inspected now. Ask a supervisor.</source>
+        <translation>{lpn} 状态为 {state}：现在不能检验。请询问主管。</translation>
+    </message>
+    <message>
+        <source>{lpn} was already graded {grade} at {time} by {user}. Press F8 to inspect it again.</source>
+        <translation>{lpn} 已于 {time} 由 {user} 评为 {grade} 级。按 F8 重新检验。</translation>
+    </message>
+    <message>
+        <source>No checklist is loaded for {category} (nor general): ask a supervisor.</source>
+        <translation>没有为 {category}（也没有通用类）加载检查表：请询问主管。</translation>
+    </message>
+    <message>
+        <source>{current} is half done. Confirm to leave it for later and open {lpn}, or go on.</source>
+        <translation>{current} 尚未检验完。确认后将其留待稍后继续并打开 {lpn}，或继续当前检验。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) saved.</source>
+        <translation>第 {position} 步（{step}）已保存。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) already had this answer.</source>
+        <translation>第 {position} 步（{step}）已是此答案。</translation>
+    </message>
+    <message>
+        <source>Every step is answered: complete the inspection.</source>
+        <translation>所有步骤均已回答：请完成检验。</translation>
+    </message>
+    <message>
+        <source>This checklist has no step {step}.</source>
+        <translation>此检查表没有步骤 {step}。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) takes a photo: attach the picture file.</source>
+        <translation>第 {position} 步（{step}）需要照片：请附加图片文件。</translation>
+    </message>
+    <message>
+        <source>Step {position} of {total}.</source>
+        <translation>第 {position} 步，共 {total} 步。</translation>
+    </message>
+    <message>
+        <source>The inspection of {lpn} is already completed: nothing was changed.</source>
+        <translation>{lpn} 的检验已完成：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{lpn}: grade {grade}. Failing steps: {failures}.</source>
+        <translation>{lpn}：等级 {grade}。未通过的步骤：{failures}。</translation>
+    </message>
+    <message>
+        <source>{lpn} was already completed with grade {grade} at {time} by {user}.</source>
+        <translation>{lpn} 已于 {time} 由 {user} 完成检验，等级 {grade}。</translation>
+    </message>
+    <message>
+        <source>{lpn}: grade changed from {before} to {grade}.</source>
+        <translation>{lpn}：等级已从 {before} 改为 {grade}。</translation>
+    </message>
+    <message>
+        <source>Only a completed inspection&apos;s grade can be overridden: complete it first.</source>
+        <translation>只能更改已完成检验的等级：请先完成检验。</translation>
+    </message>
+    <message>
+        <source>{lpn} was inspected again since: override the latest inspection instead.</source>
+        <translation>{lpn} 之后已重新检验：请更改最新一次检验的等级。</translation>
+    </message>
+    <message>
+        <source>Unknown grade {grade}: use A, B or C.</source>
+        <translation>未知等级 {grade}：请使用 A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>Say why the grade is overridden (1 to {limit} characters).</source>
+        <translation>请说明更改等级的原因（1 至 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>{lpn} already has grade {grade}: nothing was changed.</source>
+        <translation>{lpn} 已是 {grade} 级：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Photo attached to step {position} ({step}).</source>
+        <translation>照片已附加到第 {position} 步（{step}）。</translation>
+    </message>
+    <message>
+        <source>Step {position} ({step}) does not take a photo.</source>
+        <translation>第 {position} 步（{step}）不需要照片。</translation>
+    </message>
+    <message>
+        <source>The photo {file} is over {limit} MB: take a smaller one.</source>
+        <translation>照片 {file} 超过 {limit} MB：请使用较小的照片。</translation>
+    </message>
+    <message>
+        <source>The photo {file} cannot be read: pick the file again.</source>
+        <translation>无法读取照片 {file}：请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a JPEG or PNG picture: pick a photo file.</source>
+        <translation>{file} 不是 JPEG 或 PNG 图片：请选择照片文件。</translation>
+    </message>
 </context>
 <context>
     <name>ParcelPanel</name>
