@@ -116,10 +116,10 @@ class Painter:
     ) -> None:
         """One fitted line; takes ``leading`` times its size."""
         size = fitted.font_size
-        height = size * max(leading, ASCENT + DESCENT)
+        slot = max(leading, ASCENT + DESCENT)
         top = self.cursor
-        self._take(height)
-        baseline = top - size * ASCENT - (height - size * (ASCENT + DESCENT)) / 2
+        self._take(size * slot)
+        baseline = slot_baseline(top, size, slot)
         if align is TextAlign.CENTER:
             x = (self.box.left + self.box.right) / 2 - fitted.width / 2
         elif align is TextAlign.RIGHT:
@@ -228,6 +228,12 @@ class Painter:
         self.canvas.setLineWidth(thickness)
         self.canvas.line(self.box.left, self.cursor, self.box.right, self.cursor)
         self._take(space)
+
+
+def slot_baseline(top: float, size: float, leading: float) -> float:
+    """Baseline of a line of ``size`` centred in a ``size * leading`` slot starting at ``top``."""
+    height = size * leading
+    return top - size * ASCENT - (height - size * (ASCENT + DESCENT)) / 2
 
 
 def draw_fitted(canvas: Canvas, fitted: FittedText, x: float, baseline: float) -> None:
