@@ -2,37 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from db.models import Parcel, Unit
 from receiving_app.outcomes import OutcomeCode as C
-from receiving_app.outcomes import ScanOutcome
 from receiving_app.receiving.desk import ReceivingDesk
+from tests.core.racing import race
 from tests.core.seed import UPS_TRACKING
-
-
-def _race(desks: list[ReceivingDesk], scan: str, database) -> list[ScanOutcome]:
-    """Let every desk scan ``scan`` at the same moment, each on its own connection."""
-    barrier = threading.Barrier(len(desks))
-    results: list[ScanOutcome] = []
-    errors: list[BaseException] = []
-
-    def work(desk: ReceivingDesk) -> None:
-        try:
-            with database.connection_context():
-                barrier.wait(timeout=10)
-                results.append(desk.handle_scan(scan))
-        except BaseException as exc:  # noqa: BLE001 (re-raised in the test thread below)
-            errors.append(exc)
-
-    threads = [threading.Thread(target=work, args=(desk,)) for desk in desks]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not errors, errors
-    return results
 
 
 def _two_logged_in(make_desk: Callable[[str], ReceivingDesk]) -> list[ReceivingDesk]:
@@ -44,7 +20,7 @@ def _two_logged_in(make_desk: Callable[[str], ReceivingDesk]) -> list[ReceivingD
 
 def test_two_stations_scan_the_same_parcel(make_desk, database) -> None:
     desks = _two_logged_in(make_desk)
-    outcomes = _race(desks, UPS_TRACKING, database)
+    outcomes = race(desks, UPS_TRACKING, database)
     codes = sorted(outcome.code for outcome in outcomes)
     assert codes == [C.PARCEL_CURRENT, C.PARCEL_RECEIVED]
     assert Parcel.select().count() == 1
@@ -54,7 +30,7 @@ def test_two_stations_scan_the_same_serial(make_desk, database, dock) -> None:
     desks = _two_logged_in(make_desk)
     desks[0].handle_scan(UPS_TRACKING)
     assert desks[1].handle_scan(UPS_TRACKING).code == C.PARCEL_CURRENT  # both on one parcel
-    outcomes = _race(desks, dock.phone_serials[0], database)
+    outcomes = race(desks, dock.phone_serials[0], database)
     codes = sorted(outcome.code for outcome in outcomes)
     assert codes == [C.UNIT_RECEIVED, C.UNIT_REPEAT]
     assert Unit.select().where(Unit.serial == dock.phone_serials[0]).count() == 1
