@@ -75,6 +75,15 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
             )
         ),
     )
+    parser.add_argument(
+        "--inspect",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI", "open the inspection station window instead of the receiving one"
+            )
+        ),
+    )
     sub = parser.add_subparsers(title=t(QT_TRANSLATE_NOOP("CLI", "commands")), metavar="COMMAND")
 
     identify = sub.add_parser(

@@ -112,7 +112,7 @@ def run_gui(argv: list[str]) -> int:
     """Open the receiving station window; return the process exit code.
 
     ``argv`` are the command-line arguments without the program name (``--db URL``,
-    ``--demo``). Returns 1, after telling the user why, when the database cannot be opened.
+    ``--demo``, ``--inspect``). Returns 1, after telling the user why, when the database cannot be opened.
     """
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
@@ -149,7 +149,11 @@ def run_gui(argv: list[str]) -> int:
             return EXIT_FAILED
         app.setStyleSheet(assets.style_sheet())
         window = MainWindow(
-            context.new_desk(), _courier_namer(context, language), OutcomeSounds(), demo=args.demo
+            context.new_inspection_desk() if args.inspect else context.new_desk(),
+            _courier_namer(context, language),
+            OutcomeSounds(),
+            demo=args.demo,
+            language=language,
         )
         window.showMaximized()
         window.raise_()

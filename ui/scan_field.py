@@ -59,6 +59,8 @@ class ScanField(QLineEdit):
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
             return
         holder = QApplication.focusWidget()
+        if holder is not None and holder.property("keepsFocus"):
+            return  # an answer field of the inspection page, which gives the focus back itself
         if holder is None or holder is self or holder.window() is self.window():
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -72,6 +72,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>在演示数据库上打开界面（首次使用时创建并填入数据）</translation>
     </message>
     <message>
+        <source>open the inspection station window instead of the receiving one</source>
+        <translation>打开质检工位窗口，而不是收货窗口</translation>
+    </message>
+    <message>
         <source>commands</source>
         <translation>命令</translation>
     </message>
@@ -444,6 +448,69 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>ChecklistStepPanel</name>
+    <message>
+        <source>Step {position} of {total}</source>
+        <translation>第 {position} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <source>F4  Choose the picture file…</source>
+        <translation>F4  选择图片文件…</translation>
+    </message>
+    <message>
+        <source>Answered: {answer}</source>
+        <translation>已回答：{answer}</translation>
+    </message>
+    <message>
+        <source>a number from {low:g} to {high:g}</source>
+        <translation>{low:g} 到 {high:g} 之间的数值</translation>
+    </message>
+    <message>
+        <source>a number, at least {low:g}</source>
+        <translation>数值，至少 {low:g}</translation>
+    </message>
+    <message>
+        <source>a number, at most {high:g}</source>
+        <translation>数值，至多 {high:g}</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Y or 1: yes · N or 2: no · Backspace: previous step</source>
+        <translation>Y 或 1：是 · N 或 2：否 · 退格键：上一步</translation>
+    </message>
+    <message>
+        <source>Press the number of the answer · Enter keeps the answer · Backspace: previous step</source>
+        <translation>按答案前的数字 · 回车保留已有答案 · 退格键：上一步</translation>
+    </message>
+    <message>
+        <source>Type the number and press Enter · Backspace in the empty field: previous step</source>
+        <translation>输入数值后按回车 · 输入框为空时按退格键：上一步</translation>
+    </message>
+    <message>
+        <source>Type the note and press Enter · Backspace in the empty field: previous step</source>
+        <translation>输入备注后按回车 · 输入框为空时按退格键：上一步</translation>
+    </message>
+    <message>
+        <source>F4 chooses the picture file · Backspace: previous step</source>
+        <translation>F4 选择图片文件 · 退格键：上一步</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>photo attached</source>
+        <translation>已附照片</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceDialog</name>
     <message>
         <source>Number, or scan</source>
@@ -612,6 +679,140 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>GradePanel</name>
+    <message>
+        <source>Grade of {lpn}</source>
+        <translation>{lpn} 的等级</translation>
+    </message>
+    <message>
+        <source>Overridden from {computed}: {reason}</source>
+        <translation>已从 {computed} 改判：{reason}</translation>
+    </message>
+    <message>
+        <source>• Step {position}: {question} ({severity})</source>
+        <translation>• 第 {position} 步：{question}（{severity}）</translation>
+    </message>
+    <message>
+        <source>Failing steps:</source>
+        <translation>未通过的步骤：</translation>
+    </message>
+    <message>
+        <source>No failing steps: every check passed.</source>
+        <translation>没有未通过的步骤：所有检查均通过。</translation>
+    </message>
+    <message>
+        <source>Scan the next unit&apos;s LPN · F7: override the grade · F8: inspect again</source>
+        <translation>扫描下一件商品的 LPN · F7：改判等级 · F8：重新检验</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Ready to scan.</source>
+        <translation>可以扫描了。</translation>
+    </message>
+    <message>
+        <source>Inspection · station {code} · {name}</source>
+        <translation>质检 · 工位 {code} · {name}</translation>
+    </message>
+    <message>
+        <source>DEMO DATABASE: practice only, nothing here is real</source>
+        <translation>演示数据库：仅供练习，这里的数据都不是真实的</translation>
+    </message>
+    <message>
+        <source>Scan here (or type the code and press Enter)</source>
+        <translation>在此扫描（或输入号码后按回车）</translation>
+    </message>
+    <message>
+        <source>Scan the LPN label on a unit to open its checklist.</source>
+        <translation>扫描商品上的 LPN 标签，打开它的检验清单。</translation>
+    </message>
+    <message>
+        <source>Scan your badge (or press F2 to log in with name and PIN).</source>
+        <translation>扫描工牌（或按 F2 用用户名和 PIN 码登录）。</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Photo file</source>
+        <translation>照片文件</translation>
+    </message>
+    <message>
+        <source>Override grade</source>
+        <translation>改判等级</translation>
+    </message>
+    <message>
+        <source>Inspect again</source>
+        <translation>重新检验</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Scan a unit&apos;s LPN.</source>
+        <translation>扫描商品的 LPN。</translation>
+    </message>
+    <message>
+        <source>Scan your badge.</source>
+        <translation>扫描工牌。</translation>
+    </message>
+    <message>
+        <source>Graded. Scan the next unit&apos;s LPN.</source>
+        <translation>已定级。扫描下一件商品的 LPN。</translation>
+    </message>
+    <message>
+        <source>Check {lpn}: answer step {position} of {total}.</source>
+        <translation>检验 {lpn}：回答第 {position} 步，共 {total} 步。</translation>
+    </message>
+    <message>
+        <source>Every step is answered. Press Enter to grade the unit.</source>
+        <translation>所有步骤都已回答。按回车给商品定级。</translation>
+    </message>
+    <message>
+        <source>Press Enter to grade the unit.</source>
+        <translation>按回车给商品定级。</translation>
+    </message>
+    <message>
+        <source>Next: {prompt}</source>
+        <translation>下一步：{prompt}</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
+        <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Leave this unit?</source>
+        <translation>离开这件商品？</translation>
+    </message>
+    <message>
+        <source>Yes, open the new unit</source>
+        <translation>是，打开新商品</translation>
+    </message>
+    <message>
+        <source>No, go on with this one</source>
+        <translation>否，继续检验这一件</translation>
+    </message>
+    <message>
+        <source>Choose the picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in</source>
@@ -632,6 +833,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Returns Inspection — {station}</source>
+        <translation>退货质检 — {station}</translation>
+    </message>
     <message>
         <source>Returns Receiving — {station}</source>
         <translation>退货收货 — {station}</translation>
@@ -933,6 +1138,25 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>{file} is not a JPEG or PNG picture: pick a photo file.</source>
         <translation>{file} 不是 JPEG 或 PNG 图片：请选择照片文件。</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideGradeDialog</name>
+    <message>
+        <source>Override grade</source>
+        <translation>改判等级</translation>
+    </message>
+    <message>
+        <source>New grade</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Overrides are audited and shown to supervisors.</source>
+        <translation>改判会记入审计，并显示给主管。</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1487,57 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>{rma}: {product} ({sku}), not on the order</source>
         <translation>{rma}：{product}（{sku}），不在订单中</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPanel</name>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检验清单</translation>
+    </message>
+    <message>
+        <source>The customer says — check this first:</source>
+        <translation>顾客描述——请先检查这一点：</translation>
+    </message>
+    <message>
+        <source>Scan a unit&apos;s LPN to inspect it.</source>
+        <translation>扫描商品的 LPN 开始检验。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{serial} (sold: {sold})</source>
+        <translation>{serial}（售出：{sold}）</translation>
+    </message>
+    <message>
+        <source>no RMA</source>
+        <translation>无退货单</translation>
+    </message>
+    <message>
+        <source>{name} v{version}</source>
+        <translation>{name} v{version}</translation>
+    </message>
+    <message>
+        <source>(no words given)</source>
+        <translation>（顾客未填写描述）</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,418 @@
+"""The inspection screen: scan a unit's LPN, answer its checklist by keyboard, see the grade."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from receiving_app.errors import ReceivingError, StorageUnavailable
+from receiving_app.inspection.model import StepKind
+from receiving_app.inspection.service import InspectionDesk
+from receiving_app.inspection.views import InspectionView
+from receiving_app.outcomes import OutcomeCode, ScanOutcome
+from ui.dialogs.login_dialog import LoginDialog
+from ui.dialogs.override_dialog import OverrideGradeDialog
+from ui.domain_words import word
+from ui.key_bar import KeyBar
+from ui.pages.checklist_step import ChecklistStepPanel
+from ui.pages.inspection_panels import GradePanel, UnitPanel
+from ui.restyle import set_style_properties
+from ui.scan_feedback import ScanFeedback, qt_translate
+from ui.scan_field import ScanField
+from ui.sounds import OutcomeSounds
+
+FEEDBACK_HEIGHT = 84
+# A key that answers is one alone: a scanner types a whole code within this pause.
+ANSWER_KEY_PAUSE_MS = 150
+PASS_KEYS = {Qt.Key.Key_Y: True, Qt.Key.Key_1: True, Qt.Key.Key_N: False, Qt.Key.Key_2: False}
+NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+
+
+class InspectionPage(QWidget):
+    """Header, scan field, feedback, the unit beside its current step (or grade), key bar.
+
+    The scan field keeps the focus; while a pass/fail or choice step is shown and the field is
+    empty, a number key or Y/N answers, Enter keeps the answer and moves on, Backspace goes back.
+    Every decision is the desk's; expected core errors are caught in the slot that called it.
+    """
+
+    def __init__(
+        self,
+        desk: InspectionDesk,
+        sounds: OutcomeSounds | None = None,
+        language: str = "en",
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspectionPage")
+        self._desk = desk
+        self._language = language
+        self._view: InspectionView | None = None
+
+        self._station = QLabel(self)
+        self._station.setObjectName("stationLabel")
+        self._demo_badge = QLabel(self)
+        self._demo_badge.setObjectName("demoBadge")
+        self._demo_badge.setVisible(demo)
+        self._user = QLabel(self)
+        self._user.setObjectName("userLabel")
+        header = QHBoxLayout()
+        header.addWidget(self._station)
+        header.addStretch(1)
+        header.addWidget(self._demo_badge)
+        header.addStretch(1)
+        header.addWidget(self._user)
+
+        self._prompt = QLabel(self)
+        self._prompt.setObjectName("nextScanPrompt")
+        self.scan_field = ScanField(self)
+        self.scan_field.scanned.connect(self._on_scan_field_scanned)
+        self.scan_field.installEventFilter(self)
+        self._answer_key: Qt.Key | None = None
+        self._answer_timer = QTimer(self)
+        self._answer_timer.setSingleShot(True)
+        self._answer_timer.setInterval(ANSWER_KEY_PAUSE_MS)
+        self._answer_timer.timeout.connect(self._on_answer_timer_timeout)
+        self.feedback = ScanFeedback(sounds, self)
+        self.feedback.setFixedHeight(FEEDBACK_HEIGHT)
+
+        self._unit_panel = UnitPanel(self)
+        self._unit_panel.setFixedWidth(430)
+        self._idle = QLabel(self)
+        self._idle.setObjectName("idleHint")
+        self._idle.setWordWrap(True)
+        self._idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._step_panel = ChecklistStepPanel(self)
+        self._step_panel.answered.connect(self._on_step_panel_answered)
+        self._step_panel.back_requested.connect(self._on_back)
+        self._step_panel.photo_requested.connect(self._on_photo_triggered)
+        self._step_panel.scan_typed.connect(self._on_scan_field_scanned)
+        self._grade_panel = GradePanel(self)
+        self._stack = QStackedWidget(self)
+        for widget in (self._idle, self._step_panel, self._grade_panel):
+            self._stack.addWidget(widget)
+        body = QHBoxLayout()
+        body.setSpacing(10)
+        body.addWidget(self._unit_panel)
+        body.addWidget(self._stack, 1)
+
+        self._login_action = self._action("loginAction", "F2", self._on_login_triggered)
+        self._photo_action = self._action("photoAction", "F4", self._on_photo_triggered)
+        self._override_action = self._action("overrideAction", "F7", self._on_override_triggered)
+        self._reinspect_action = self._action("reinspectAction", "F8", self._on_reinspect)
+        self._logout_action = self._action("logoutAction", "F12", self._on_logout_triggered)
+        self._key_bar = KeyBar(
+            [
+                self._login_action,
+                self._photo_action,
+                self._override_action,
+                self._reinspect_action,
+                self._logout_action,
+            ],
+            self,
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 6)
+        layout.setSpacing(8)
+        layout.addLayout(header)
+        layout.addWidget(self._prompt)
+        layout.addWidget(self.scan_field)
+        layout.addWidget(self.feedback)
+        layout.addLayout(body, 1)
+        layout.addWidget(self._key_bar)
+
+        self._retranslate()
+        self.feedback.show_message(self.tr("Ready to scan."), "none")
+        self.setFocusProxy(self.scan_field)
+
+    def _action(self, name: str, key: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _retranslate(self) -> None:
+        station = self._desk.station
+        self._station.setText(
+            self.tr("Inspection · station {code} · {name}").format(
+                code=station.code, name=station.name
+            )
+        )
+        self._demo_badge.setText(self.tr("DEMO DATABASE: practice only, nothing here is real"))
+        self.scan_field.setPlaceholderText(self.tr("Scan here (or type the code and press Enter)"))
+        self._idle.setText(
+            self.tr("Scan the LPN label on a unit to open its checklist.")
+            if self._desk.user
+            else self.tr("Scan your badge (or press F2 to log in with name and PIN).")
+        )
+        self._login_action.setText(self.tr("Log in"))
+        self._photo_action.setText(self.tr("Photo file"))
+        self._override_action.setText(self.tr("Override grade"))
+        self._reinspect_action.setText(self.tr("Inspect again"))
+        self._logout_action.setText(self.tr("Log out"))
+        self._unit_panel.retranslate()
+        self._key_bar.refresh()
+        self._show()
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def grade(self) -> str:
+        """The grade shown on the result panel ("" while none is shown)."""
+        return self._grade_panel.grade() if self._stack.currentWidget() is self._grade_panel else ""
+
+    def _show(self) -> None:
+        """Show the user, the unit and its current step or grade, as the desk has them now."""
+        user = self._desk.user
+        if user is None:
+            self._user.setText(self.tr("Not logged in"))
+        else:
+            self._user.setText(
+                self.tr("{name} ({role})").format(
+                    name=user.display_name, role=word("role", user.role.value)
+                )
+            )
+        set_style_properties(self._user, loggedIn=user is not None)
+        view = self._view
+        self._unit_panel.show_view(view, self._language)
+        step = view.current_step if view else None
+        if view is None:
+            self._stack.setCurrentWidget(self._idle)
+            prompt = self.tr("Scan a unit's LPN.") if user else self.tr("Scan your badge.")
+        elif view.state == "completed":
+            self._grade_panel.show_view(view, self._language)
+            self._stack.setCurrentWidget(self._grade_panel)
+            prompt = self.tr("Graded. Scan the next unit's LPN.")
+        elif step is not None:
+            position = view.current_index + 1
+            self._step_panel.show_step(
+                step, position, len(view.steps), view.answers.get(step.id), self._language
+            )
+            self._stack.setCurrentWidget(self._step_panel)
+            prompt = self.tr("Check {lpn}: answer step {position} of {total}.").format(
+                lpn=view.lpn, position=position, total=len(view.steps)
+            )
+        else:
+            self._stack.setCurrentWidget(self._idle)
+            self._idle.setText(self.tr("Every step is answered. Press Enter to grade the unit."))
+            prompt = self.tr("Press Enter to grade the unit.")
+        self._prompt.setText(self.tr("Next: {prompt}").format(prompt=prompt))
+        self._photo_action.setEnabled(step is not None and step.kind is StepKind.PHOTO)
+        graded = view is not None and view.state == "completed"
+        self._override_action.setEnabled(graded)
+        self._focus_answer()
+
+    def _focus_answer(self) -> None:
+        field = (
+            self._step_panel.answer_field()
+            if self._stack.currentWidget() is self._step_panel
+            else None
+        )
+        if field is not None:
+            field.setFocus()
+        else:
+            self.scan_field.setFocus()
+
+    def _perform(self, call: Callable[[], ScanOutcome]) -> None:
+        """Call the core once; show its outcome (or the error it refused the call with)."""
+        try:
+            outcome = call()
+            self._view = self._desk.view
+        except (ReceivingError, StorageUnavailable) as exc:
+            if isinstance(exc, ReceivingError):
+                text = QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
+            else:
+                text = self.tr(
+                    "Not saved: the database is busy or out of reach. Try again in a moment."
+                )
+            self.feedback.show_message(text, "error")
+            self._focus_answer()
+            return
+        self.feedback.show_outcome(outcome, qt_translate)
+        self._retranslate_idle()
+        self._show()
+        view = self._view
+        if outcome.code is OutcomeCode.ABANDON_CONFIRM_NEEDED:
+            QTimer.singleShot(0, self, lambda: self._ask_abandon(outcome))
+        elif (
+            outcome.code is OutcomeCode.ANSWER_SAVED or outcome.code is OutcomeCode.PHOTO_ATTACHED
+        ) and (view is not None and view.state == "in_progress" and view.current_step is None):
+            self._perform(self._desk.complete)
+
+    def _retranslate_idle(self) -> None:
+        self._idle.setText(
+            self.tr("Scan the LPN label on a unit to open its checklist.")
+            if self._desk.user
+            else self.tr("Scan your badge (or press F2 to log in with name and PIN).")
+        )
+
+    def _ask_abandon(self, outcome: ScanOutcome) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Leave this unit?"),
+            outcome.text(qt_translate, word),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("abandonDialog")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Yes, open the new unit"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("No, go on with this one"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        confirmed = box.exec() == QMessageBox.StandardButton.Yes
+        box.deleteLater()
+        self._perform(self._desk.confirm_switch if confirmed else self._desk.cancel_switch)
+        self.window().activateWindow()
+
+    # -- keyboard -----------------------------------------------------------------------------
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.scan_field
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and not self.scan_field.text()
+            and not event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            key = Qt.Key(event.key())
+            if key in PASS_KEYS or key in NUMBER_KEYS:
+                # Let the character into the field: if nothing follows within the pause it was
+                # a key press that answers; a scanner types the rest of its code in a few ms.
+                self._answer_key = key
+                self._answer_timer.start()
+                return False
+            return self._on_answer_key(key)
+        return super().eventFilter(watched, event)
+
+    def _on_answer_timer_timeout(self) -> None:
+        key, self._answer_key = self._answer_key, None
+        if key is not None and len(self.scan_field.text()) == 1:
+            self.scan_field.clear()
+            if not self._on_answer_key(key):
+                self.scan_field.setText(QKeySequence(key).toString())
+
+    def _on_answer_key(self, key: Qt.Key) -> bool:
+        """A key pressed in the empty scan field: True when it answered or moved."""
+        view = self._view
+        if view is None or view.state != "in_progress":
+            return False
+        step = view.current_step
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if step is None:
+                self._perform(self._desk.complete)
+            elif step.id in view.answers and step.kind is not StepKind.PHOTO:
+                answer = view.answers[step.id]
+                self._perform(lambda: self._desk.answer(step.id, answer))
+            elif step.kind is StepKind.PHOTO and step.id not in view.answers:
+                self._on_photo_triggered()
+            return True
+        if key == Qt.Key.Key_Backspace:
+            self._on_back()
+            return True
+        if step is None:
+            return False
+        if step.kind is StepKind.PASS_FAIL and key in PASS_KEYS:
+            value = PASS_KEYS[key]
+            self._perform(lambda: self._desk.answer(step.id, value))
+            return True
+        number = NUMBER_KEYS.get(key)
+        if step.kind is StepKind.CHOICE and number is not None and number <= len(step.options):
+            option = step.options[number - 1].key
+            self._perform(lambda: self._desk.answer(step.id, option))
+            return True
+        return False
+
+    # -- slots --------------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_scan_field_scanned(self, raw: str) -> None:
+        self._perform(lambda: self._desk.handle_scan(raw))
+
+    @Slot(object)
+    def _on_step_panel_answered(self, value: object) -> None:
+        step = self._step_panel.step
+        if step is not None:
+            self._perform(lambda: self._desk.answer(step.id, value))
+
+    @Slot()
+    def _on_back(self) -> None:
+        if self._view is not None and self._view.state == "in_progress":
+            self._perform(self._desk.back)
+
+    def attach_photo(self, path: Path) -> None:
+        """Answer the photo step on screen with the picture file ``path``."""
+        step = self._step_panel.step
+        if step is not None and step.kind is StepKind.PHOTO:
+            self._perform(lambda: self._desk.attach_photo(step.id, path))
+
+    @Slot()
+    def _on_photo_triggered(self) -> None:
+        step = self._view.current_step if self._view else None
+        if step is None or step.kind is not StepKind.PHOTO:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the picture"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
+        )
+        self.window().activateWindow()
+        if name:
+            self.attach_photo(Path(name))
+        else:
+            self._focus_answer()
+
+    @Slot()
+    def _on_override_triggered(self) -> None:
+        view = self._view
+        if view is None or view.state != "completed":
+            return
+        dialog = OverrideGradeDialog(view.final_grade or "", self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        grade, reason = dialog.chosen()
+        dialog.deleteLater()
+        if accepted:
+            self._perform(lambda: self._desk.override(grade, reason))
+        self.window().activateWindow()
+        self._focus_answer()
+
+    @Slot()
+    def _on_reinspect(self) -> None:
+        self._perform(self._desk.reinspect)
+
+    @Slot()
+    def _on_login_triggered(self) -> None:
+        dialog = LoginDialog(self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name, pin = dialog.credentials()
+        dialog.deleteLater()
+        if accepted and name and pin:
+            self._perform(lambda: self._desk.login_with_pin(name, pin))
+        self.window().activateWindow()
+        self._focus_answer()
+
+    @Slot()
+    def _on_logout_triggered(self) -> None:
+        self._perform(self._desk.logout)
