@@ -149,20 +149,34 @@ def station(
 
 
 def test_a_whole_checklist_by_keyboard_grades_the_unit_a(
-    station: Station, context: AppContext, codes: DemoCodes, photo: Path, qapp: QApplication
+    station: Station,
+    context: AppContext,
+    codes: DemoCodes,
+    photo: Path,
+    qapp: QApplication,
+    tmp_path: Path,
 ) -> None:
     qapp.setStyleSheet(assets.style_sheet())  # for the screenshots
     station.window.resize(1366, 768)
     try:
-        check_whole_checklist(station, context, codes, photo)
+        check_whole_checklist(station, receive_unit(context, codes), photo, tmp_path)
     finally:
         qapp.setStyleSheet("")
+    assert (tmp_path / "insp_step.png").stat().st_size > 0
 
 
-def check_whole_checklist(
-    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+def test_an_electronics_checklist_with_yes_no_and_a_measurement(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path, tmp_path: Path
 ) -> None:
-    lpn = receive_unit(context, codes)
+    _, serialised = receive_two_units(context, codes)
+    check_whole_checklist(station, serialised, photo, tmp_path)
+    view = station.desk.view
+    assert view is not None
+    kinds = {step.kind for step in view.steps}
+    assert {StepKind.PASS_FAIL, StepKind.MEASURE} <= kinds
+
+
+def check_whole_checklist(station: Station, lpn: str, photo: Path, shots: Path) -> None:
     assert station.scan(lpn).property("outcome") == "ok"
     view = station.desk.view
     assert view is not None
@@ -171,13 +185,13 @@ def check_whole_checklist(
     for position in range(1, total + 1):
         assert progress.text() == f"Step {position} of {total}"
         if position == 3:
-            station.window.grab().save("/tmp/insp_step.png")
+            station.window.grab().save(str(shots / "insp_step.png"))
         station.answer_current(photo)
     assert station.feedback.property("outcome") == "ok", station.feedback.text()
     grade = child(station.window, QLabel, "gradeLabel")
     assert grade.isVisible()
     assert grade.text() == "A"
-    station.window.grab().save("/tmp/insp_result.png")
+    station.window.grab().save(str(shots / "insp_result.png"))
     assert Unit.get(Unit.lpn == lpn).grade == "A"
 
 
