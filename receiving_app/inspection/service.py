@@ -16,16 +16,15 @@ from pathlib import Path
 
 import peewee
 
-from db.errors import StorageUnavailable
 from db.queries import inspections as queries
 from db.transactions import storage_errors
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.clock import Clock
-from receiving_app.errors import PermissionDenied
+from receiving_app.desk_guard import run_guarded
 from receiving_app.inspection import messages, store
 from receiving_app.inspection.answering import Answering
-from receiving_app.inspection.desk_state import ERROR, OK, C, InspectionSession, InspectionState
+from receiving_app.inspection.desk_state import OK, C, InspectionSession, InspectionState
 from receiving_app.inspection.grade_decisions import OVERRIDE_REASON_MAX_LENGTH, GradeDecisions
 from receiving_app.inspection.unit_opening import FALLBACK_CATEGORY, UnitOpening
 from receiving_app.inspection.views import InspectionView, inspection_view
@@ -125,23 +124,7 @@ class InspectionDesk:
         return self._guard(self._opening.reinspect)
 
     def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
-        """Turn the core's expected failures into error outcomes; nothing was stored for them."""
-        try:
-            with storage_errors():
-                return step()
-        except PermissionDenied as exc:
-            return ScanOutcome.make(
-                ERROR,
-                C.NOT_ALLOWED,
-                exc.message,
-                self._state.next_scan(),
-                exc.params,
-                context=exc.context,
-            )
-        except StorageUnavailable as exc:
-            return self._state.error(
-                C.STORAGE_UNAVAILABLE, receiving_messages.STORAGE_UNAVAILABLE, detail=str(exc)
-            )
+        return run_guarded(step, self._state.next_scan)
 
     def _login(self, user: UserInfo | None, method: str) -> ScanOutcome:
         if user is None:

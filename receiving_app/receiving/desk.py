@@ -13,14 +13,13 @@ from collections.abc import Callable
 
 import peewee
 
-from db.errors import StorageUnavailable
 from db.models import Parcel
 from db.queries import parcels as parcel_queries
-from db.transactions import storage_errors, write_transaction
+from db.transactions import write_transaction
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.clock import Clock
-from receiving_app.errors import PermissionDenied
+from receiving_app.desk_guard import run_guarded
 from receiving_app.outcomes import NextScan, ScanOutcome
 from receiving_app.receiving import messages, steps
 from receiving_app.receiving.desk_state import ERROR, OK, WARNING, C, DeskState, Session
@@ -82,29 +81,6 @@ class ReceivingDesk:
         scan = interpret_scan(raw, self._state.prefixes, self._state.couriers)
         return self._guard(lambda: self._dispatch(scan))
 
-    def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
-        """Turn the core's expected failures into error outcomes; nothing was stored for them."""
-        try:
-            with storage_errors():
-                return step()
-        except PermissionDenied as exc:
-            return ScanOutcome.make(
-                ERROR,
-                C.NOT_ALLOWED,
-                exc.message,
-                self._state.next_scan(),
-                exc.params,
-                context=exc.context,
-            )
-        except StorageUnavailable as exc:
-            return ScanOutcome.make(
-                ERROR,
-                C.STORAGE_UNAVAILABLE,
-                messages.STORAGE_UNAVAILABLE,
-                self._state.next_scan(),
-                {"detail": str(exc)},
-            )
-
     def _dispatch(self, scan: Scan) -> ScanOutcome:
         if scan.kind is ScanKind.BADGE:
             return self._login(accounts.user_by_badge(scan.value), "badge")
@@ -139,6 +115,9 @@ class ReceivingDesk:
         return self._units.unit_scanned(parcel, scan)
 
     # -- logging in -------------------------------------------------------------------------
+
+    def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
+        return run_guarded(step, self._state.next_scan)
 
     def _login(self, user: UserInfo | None, method: str) -> ScanOutcome:
         if user is None:

@@ -13,9 +13,6 @@ LOGIN_REQUIRED = QT_TRANSLATE_NOOP(
 UNKNOWN_USER = QT_TRANSLATE_NOOP(
     "Outcome", "Unknown badge, name or PIN. Try again or ask a supervisor."
 )
-STORAGE_UNAVAILABLE = QT_TRANSLATE_NOOP(
-    "Outcome", "Not saved: the database is busy or out of reach. Scan again in a moment."
-)
 PARCEL_RECEIVED = QT_TRANSLATE_NOOP(
     "Outcome", "Parcel received for {rma} ({lines} lines expected). Scan the units."
 )
