@@ -788,10 +788,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>下一步：{prompt}</translation>
     </message>
     <message>
-        <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
-        <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
-    </message>
-    <message>
         <source>Leave this unit?</source>
         <translation>离开这件商品？</translation>
     </message>
@@ -1375,10 +1371,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>下一步：{prompt}</translation>
     </message>
     <message>
-        <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
-        <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
-    </message>
-    <message>
         <source>Which RMA?</source>
         <translation>哪个退货单？</translation>
     </message>
@@ -1487,6 +1479,13 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>{rma}: {product} ({sku}), not on the order</source>
         <translation>{rma}：{product}（{sku}），不在订单中</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
+        <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -24,7 +24,6 @@ from receiving_app.inspection.model import StepKind
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.inspection.views import InspectionView
 from receiving_app.outcomes import OutcomeCode, ScanOutcome
-from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.override_dialog import OverrideGradeDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
@@ -34,6 +33,7 @@ from ui.restyle import set_style_properties
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
+from ui.station_kit import ask_credentials, error_text, function_key
 
 FEEDBACK_HEIGHT = 84
 # A key that answers is one alone: a scanner types a whole code within this pause.
@@ -111,11 +111,13 @@ class InspectionPage(QWidget):
         body.addWidget(self._unit_panel)
         body.addWidget(self._stack, 1)
 
-        self._login_action = self._action("loginAction", "F2", self._on_login_triggered)
-        self._photo_action = self._action("photoAction", "F4", self._on_photo_triggered)
-        self._override_action = self._action("overrideAction", "F7", self._on_override_triggered)
-        self._reinspect_action = self._action("reinspectAction", "F8", self._on_reinspect)
-        self._logout_action = self._action("logoutAction", "F12", self._on_logout_triggered)
+        self._login_action = function_key(self, "loginAction", "F2", self._on_login_triggered)
+        self._photo_action = function_key(self, "photoAction", "F4", self._on_photo_triggered)
+        self._override_action = function_key(
+            self, "overrideAction", "F7", self._on_override_triggered
+        )
+        self._reinspect_action = function_key(self, "reinspectAction", "F8", self._on_reinspect)
+        self._logout_action = function_key(self, "logoutAction", "F12", self._on_logout_triggered)
         self._key_bar = KeyBar(
             [
                 self._login_action,
@@ -140,15 +142,6 @@ class InspectionPage(QWidget):
         self._retranslate()
         self.feedback.show_message(self.tr("Ready to scan."), "none")
         self.setFocusProxy(self.scan_field)
-
-    def _action(self, name: str, key: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     def _retranslate(self) -> None:
         station = self._desk.station
@@ -243,13 +236,7 @@ class InspectionPage(QWidget):
             outcome = call()
             self._view = self._desk.view
         except (ReceivingError, StorageUnavailable) as exc:
-            if isinstance(exc, ReceivingError):
-                text = QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
-            else:
-                text = self.tr(
-                    "Not saved: the database is busy or out of reach. Try again in a moment."
-                )
-            self.feedback.show_message(text, "error")
+            self.feedback.show_message(error_text(exc), "error")
             self._focus_answer()
             return
         self.feedback.show_outcome(outcome, qt_translate)
@@ -404,11 +391,9 @@ class InspectionPage(QWidget):
 
     @Slot()
     def _on_login_triggered(self) -> None:
-        dialog = LoginDialog(self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name, pin = dialog.credentials()
-        dialog.deleteLater()
-        if accepted and name and pin:
+        credentials = ask_credentials(self)
+        if credentials is not None:
+            name, pin = credentials
             self._perform(lambda: self._desk.login_with_pin(name, pin))
         self.window().activateWindow()
         self._focus_answer()

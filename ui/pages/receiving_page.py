@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -21,7 +21,6 @@ from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.outcomes import NextScan, ScanOutcome
 from receiving_app.receiving.desk import ReceivingDesk
 from ui.dialogs.choice_dialog import ChoiceDialog
-from ui.dialogs.login_dialog import LoginDialog
 from ui.dialogs.note_dialog import NoteDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
@@ -30,6 +29,7 @@ from ui.restyle import set_style_properties
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
+from ui.station_kit import ask_credentials, error_text, function_key
 
 # (object name, key, condition) for F5..F8; the labels are set in _retranslate.
 _CONDITION_KEYS = (
@@ -111,16 +111,16 @@ class ReceivingPage(QWidget):
 
         self.parcel_panel = ParcelPanel(courier_name, self)
 
-        self._login_action = self._action("loginAction", "F2", self._on_login_triggered)
+        self._login_action = function_key(self, "loginAction", "F2", self._on_login_triggered)
         self._condition_actions: list[QAction] = []
         for name, key, condition in _CONDITION_KEYS:
-            action = self._action(name, key, self._condition_slot(condition))
+            action = function_key(self, name, key, self._condition_slot(condition))
             self._condition_actions.append(action)
-        self._note_action = self._action("noteAction", "F9", self._on_note_triggered)
-        self._close_action = self._action(
-            "closeParcelAction", "F10", self._on_close_parcel_triggered
+        self._note_action = function_key(self, "noteAction", "F9", self._on_note_triggered)
+        self._close_action = function_key(
+            self, "closeParcelAction", "F10", self._on_close_parcel_triggered
         )
-        self._logout_action = self._action("logoutAction", "F12", self._on_logout_triggered)
+        self._logout_action = function_key(self, "logoutAction", "F12", self._on_logout_triggered)
         self._key_bar = KeyBar(
             [
                 self._login_action,
@@ -148,15 +148,6 @@ class ReceivingPage(QWidget):
         self.setFocusProxy(self.scan_field)
 
     # -- building -----------------------------------------------------------------------------
-
-    def _action(self, name: str, key: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
 
     def _condition_slot(self, condition: str) -> Callable[[], None]:
         return lambda: self._perform(lambda: self._desk.set_condition(condition))
@@ -245,13 +236,7 @@ class ReceivingPage(QWidget):
             QTimer.singleShot(0, self, lambda: self._ask_carrier(outcome))
 
     def _show_error(self, exc: ReceivingError | StorageUnavailable) -> None:
-        if isinstance(exc, ReceivingError):
-            text = QCoreApplication.translate(exc.context, exc.message).format(**exc.params)
-        else:
-            text = self.tr(
-                "Not saved: the database is busy or out of reach. Try again in a moment."
-            )
-        self.feedback.show_message(text, "error")
+        self.feedback.show_message(error_text(exc), "error")
 
     def _perform(self, call: Callable[[], ScanOutcome]) -> None:
         """Call the core once; show its outcome, or the error it refused the call with."""
@@ -311,11 +296,9 @@ class ReceivingPage(QWidget):
 
     @Slot()
     def _on_login_triggered(self) -> None:
-        dialog = LoginDialog(self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name, pin = dialog.credentials()
-        dialog.deleteLater()
-        if accepted and name and pin:
+        credentials = ask_credentials(self)
+        if credentials is not None:
+            name, pin = credentials
             self._perform(lambda: self._desk.login_with_pin(name, pin))
         self._refocus()
 
