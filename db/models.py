@@ -287,7 +287,7 @@ class ChecklistVersion(BaseModel):
     """A checklist template as loaded at one version; an inspection keeps the version it used.
 
     ``body`` is the template in the file format (JSON): rows are never changed once written, a
-    changed template arrives as a new version.
+    changed template arrives as a new version, from a file or saved by a supervisor in the app.
     """
 
     id = AutoField()
@@ -296,6 +296,9 @@ class ChecklistVersion(BaseModel):
     name = CharField(max_length=120)
     body = TextField()
     loaded_at = DateTimeField()
+    saved_by = ForeignKeyField(User, null=True, index=False)  # None: loaded from a template file
+    saved_by_id: int | None
+    note = CharField(max_length=200, default="")  # what the supervisor changed, in their words
 
     class Meta:
         indexes = ((("category", "version"), True),)

@@ -3,6 +3,10 @@
 Up to :data:`~labels.report_data.MAX_PHOTOS` photos sit in a grid of three columns under a
 heading, each scaled without distortion into its box with a caption of up to two lines below.
 The image boxes shrink, within limits, to fit the room the table leaves on the page.
+
+Photos arrive as the camera wrote them (a phone's 12-megapixel JPEG is 3-6 MB); each is turned
+upright by its EXIF orientation and scaled down to what the largest image box needs at
+:data:`PHOTO_DPI` before it is embedded, so a report with six photos stays a few hundred KB.
 """
 
 from __future__ import annotations
@@ -11,13 +15,14 @@ import io
 import math
 from collections.abc import Sequence
 
+from PIL import Image, ImageOps
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from labels.errors import LabelError
 from labels.layout import Box, Painter, draw_fitted, slot_baseline
 from labels.report_data import InspectionReportData, ReportPhoto
-from labels.report_page import SECTION_GAP
+from labels.report_page import SECTION_GAP, content_box
 from labels.text import wrap_lines
 
 _PHOTO_COLUMNS = 3
@@ -28,20 +33,57 @@ PHOTO_MIN_HEIGHT = 60.0
 _PHOTO_CAPTION_SIZE = 8.0
 _PHOTO_CAPTION_LINES = 2
 _HEADING_SIZE = 10.0
+#: Resolution of the embedded thumbnails: sharp on an office printer, small in the file.
+PHOTO_DPI = 200
+_JPEG_QUALITY = 85
 
 
 def read_photo(index: int, photo: ReportPhoto) -> ImageReader:
-    """Decode a photo fully now, so a damaged file fails with a reason instead of a blank box."""
+    """Decode a photo fully now and return its thumbnail, ready to embed.
+
+    A damaged file fails here with a reason instead of leaving a blank box. The thumbnail is
+    a JPEG no larger than :func:`thumbnail_size`; transparency is flattened onto white, which
+    is what the page shows beneath it anyway.
+    """
     where = f"photo {index + 1} ({photo.caption!r})"
     if not photo.image.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")):
         raise LabelError(f"{where} is not a JPEG or PNG image", field="photos")
     try:
-        reader = ImageReader(io.BytesIO(photo.image))
-        reader.getRGBData()  # forces a full decode: a truncated file raises here
-    except (OSError, ValueError, SyntaxError) as error:
+        thumbnail = _thumbnail(photo.image)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
         first_line = str(error).strip().splitlines()[-1] if str(error).strip() else ""
         raise LabelError(f"{where} cannot be read: {first_line}", field="photos") from None
-    return reader
+    return ImageReader(io.BytesIO(thumbnail))
+
+
+def thumbnail_size() -> tuple[int, int]:
+    """The pixels the largest image box of the grid needs at :data:`PHOTO_DPI`."""
+    width = (content_box().width - (_PHOTO_COLUMNS - 1) * _PHOTO_GAP) / _PHOTO_COLUMNS
+    return math.ceil(width * PHOTO_DPI / 72), math.ceil(_PHOTO_MAX_HEIGHT * PHOTO_DPI / 72)
+
+
+def _thumbnail(data: bytes) -> bytes:
+    """The upright image scaled to fit :func:`thumbnail_size` (never enlarged), as a JPEG."""
+    size = thumbnail_size()
+    with Image.open(io.BytesIO(data)) as image:
+        # A JPEG decodes straight at 1/2, 1/4 or 1/8 scale when that is still large enough.
+        image.draft("RGB", size)
+        image.load()  # a full decode: a truncated file raises here
+        upright = ImageOps.exif_transpose(image)
+    upright.thumbnail(size, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    _on_white(upright).save(buffer, "JPEG", quality=_JPEG_QUALITY)
+    return buffer.getvalue()
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """An RGB image; transparent parts become white, as the page would show them."""
+    if not image.has_transparency_data:
+        return image.convert("RGB")
+    rgba = image.convert("RGBA")
+    flat = Image.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    return flat
 
 
 def photos_height(count: int, photo_height: float) -> float:

@@ -27,6 +27,7 @@ from receiving_app.i18n import (
     system_language,
 )
 from receiving_app.inspection.cli import add_checklist_commands
+from receiving_app.inspection.report_cli import add_inspection_commands
 from receiving_app.scanning import interpret_scan
 
 if TYPE_CHECKING:
@@ -75,12 +76,25 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
             )
         ),
     )
-    parser.add_argument(
+    # station.toml's [station] mode chooses the window; these force one for this start.
+    window = parser.add_mutually_exclusive_group()
+    window.add_argument(
         "--inspect",
         action="store_true",
         help=t(
             QT_TRANSLATE_NOOP(
                 "CLI", "open the inspection station window instead of the receiving one"
+            )
+        ),
+    )
+    window.add_argument(
+        "--receive",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI",
+                "open the receiving station window, even where the station file says "
+                'mode = "inspection"',
             )
         ),
     )
@@ -157,6 +171,7 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
     demo.set_defaults(handler=cmd_demo_data)
 
     add_checklist_commands(sub, common, t)
+    add_inspection_commands(sub, common, t)
     return parser
 
 

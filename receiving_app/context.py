@@ -21,6 +21,7 @@ from receiving_app.audit import Actor
 from receiving_app.clock import Clock, SystemClock
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.inspection.model import ChecklistError
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.inspection.store import sync_templates
 from receiving_app.receiving.desk import ReceivingDesk
@@ -51,6 +52,8 @@ class AppContext:
     couriers: CourierTable
     url: str
     seeded: bool = field(default=False)
+    checklist_problems: list[ChecklistError] = field(default_factory=list)
+    """Site checklist files skipped at start because they are broken (each names its file)."""
 
     def new_desk(self) -> ReceivingDesk:
         return ReceivingDesk(self.database, self.clock, self.station, self.prefixes, self.couriers)
@@ -87,7 +90,8 @@ def open_context(
 
     The embedded databases (default and demo) are created, upgraded and seeded with demo data on
     first start. Any other database must already be at this version's schema: an older one asks
-    for ``receiving-app db upgrade``, a newer one is refused (SchemaMismatch).
+    for ``receiving-app db upgrade``, a newer one is refused (SchemaMismatch). A broken site
+    checklist file is skipped and listed in ``checklist_problems``, never a reason not to start.
     """
     settings = settings or load_station_settings()
     clock = clock or SystemClock()
@@ -104,13 +108,20 @@ def open_context(
             station = ensure_station(
                 database, settings.station_code, settings.station_name, clock.now()
             )
-            sync_templates(database, Actor(None, station.code), clock.now())
+            # A broken site checklist must not stop the station: it is skipped (and logged),
+            # the shipped templates and the stored versions stay current, the GUI shows it.
+            checklist_problems: list[ChecklistError] = []
+            sync_templates(
+                database, Actor(None, station.code), clock.now(), problems=checklist_problems
+            )
             prefixes = load_prefixes()
         couriers = _load_couriers()
     except (SchemaMismatch, InvalidInput, StorageUnavailable):
         database.close()
         raise
-    return AppContext(database, clock, settings, station, prefixes, couriers, url, seeded)
+    return AppContext(
+        database, clock, settings, station, prefixes, couriers, url, seeded, checklist_problems
+    )
 
 
 def _load_couriers() -> CourierTable:

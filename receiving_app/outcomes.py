@@ -68,6 +68,7 @@ class OutcomeCode(StrEnum):
     NO_CHECKLIST = "no_checklist"
     PHOTO_ATTACHED = "photo_attached"
     PHOTO_REFUSED = "photo_refused"
+    REPORT_SAVED = "report_saved"
 
 
 class NextScan(StrEnum):

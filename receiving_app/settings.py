@@ -10,6 +10,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
@@ -20,6 +21,16 @@ from receiving_app.i18n import QT_TRANSLATE_NOOP
 APP_NAME = "receiving-app"
 LANGUAGES = ("system", "en", "zh_CN")
 _STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
+
+
+class StationMode(StrEnum):
+    """Which window the station opens: the receiving dock or the inspection bench."""
+
+    RECEIVING = "receiving"
+    INSPECTION = "inspection"
+
+
+MODES = tuple(mode.value for mode in StationMode)
 
 
 def data_dir() -> Path:
@@ -46,12 +57,13 @@ def demo_db_url() -> str:
 
 @dataclass(frozen=True)
 class StationSettings:
-    """What one station is: its code, the database it shares and the language it speaks."""
+    """What one station is: its code, the database it shares, its language and its window."""
 
     station_code: str = "DOCK-1"
     station_name: str = "Returns dock 1"
     db_url: str | None = None
     language: str = "system"
+    mode: StationMode = StationMode.RECEIVING
 
 
 def load_station_settings(path: Path | None = None) -> StationSettings:
@@ -84,6 +96,9 @@ def load_station_settings(path: Path | None = None) -> StationSettings:
     language = _string(path, station, "language", StationSettings.language)
     if language not in LANGUAGES:
         raise _bad(path, "station.language", " or ".join(LANGUAGES))
+    mode = _string(path, station, "mode", StationSettings.mode)
+    if mode not in MODES:
+        raise _bad(path, "station.mode", " or ".join(MODES))
     url = database.get("url")
     if url is not None and not (
         isinstance(url, str) and url.startswith(("sqlite:///", "postgresql://", "postgres://"))
@@ -94,6 +109,7 @@ def load_station_settings(path: Path | None = None) -> StationSettings:
         station_name=_string(path, station, "name", code),
         db_url=url,
         language=language,
+        mode=StationMode(mode),
     )
 
 

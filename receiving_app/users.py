@@ -25,13 +25,16 @@ class Permission(StrEnum):
     RECEIVE = "receive"
     INSPECT = "inspect"
     APPROVE = "approve"
+    EDIT_CHECKLISTS = "edit_checklists"
     MANAGE_USERS = "manage_users"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DOCK: frozenset({Permission.RECEIVE}),
     Role.INSPECTOR: frozenset({Permission.INSPECT}),
-    Role.SUPERVISOR: frozenset({Permission.RECEIVE, Permission.INSPECT, Permission.APPROVE}),
+    Role.SUPERVISOR: frozenset(
+        {Permission.RECEIVE, Permission.INSPECT, Permission.APPROVE, Permission.EDIT_CHECKLISTS}
+    ),
     Role.ADMIN: frozenset(Permission),
 }
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import logging.handlers
 import re
@@ -23,7 +24,7 @@ from receiving_app.errors import (
     SchemaMismatch,
     StorageUnavailable,
 )
-from receiving_app.settings import StationSettings, data_dir, load_station_settings
+from receiving_app.settings import StationMode, StationSettings, data_dir, load_station_settings
 from ui import assets
 from ui.error_hooks import CrashReporter, install_qt_message_handler, restore_qt_message_handler
 from ui.main_window import MainWindow
@@ -108,11 +109,22 @@ def _courier_namer(context: AppContext, language: str) -> Callable[[str], str]:
     return lambda code: context.couriers.courier_name(code, language)
 
 
+def _station_mode(args: argparse.Namespace, settings: StationSettings) -> StationMode:
+    """``--inspect`` or ``--receive`` (never both) force a window; else the station file says."""
+    if args.inspect:
+        return StationMode.INSPECTION
+    if args.receive:
+        return StationMode.RECEIVING
+    return settings.mode
+
+
 def run_gui(argv: list[str]) -> int:
-    """Open the receiving station window; return the process exit code.
+    """Open the station window (receiving or inspection); return the process exit code.
 
     ``argv`` are the command-line arguments without the program name (``--db URL``,
-    ``--demo``, ``--inspect``). Returns 1, after telling the user why, when the database cannot be opened.
+    ``--demo``, ``--inspect``, ``--receive``); without ``--inspect`` or ``--receive`` the
+    station file's ``[station] mode`` chooses the window. Returns 1, after telling the user why,
+    when the database cannot be opened.
     """
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
@@ -148,8 +160,9 @@ def run_gui(argv: list[str]) -> int:
         if context is None:
             return EXIT_FAILED
         app.setStyleSheet(assets.style_sheet())
+        inspecting = _station_mode(args, settings) is StationMode.INSPECTION
         window = MainWindow(
-            context.new_inspection_desk() if args.inspect else context.new_desk(),
+            context.new_inspection_desk() if inspecting else context.new_desk(),
             _courier_namer(context, language),
             OutcomeSounds(),
             demo=args.demo,
@@ -158,6 +171,7 @@ def run_gui(argv: list[str]) -> int:
         window.showMaximized()
         window.raise_()
         window.activateWindow()  # the scanner types into whatever has the focus
+        window.show_checklist_problems(context.checklist_problems)
         log.info(
             "station %s ready to scan in %.0f ms (database %s)",
             context.station.code,

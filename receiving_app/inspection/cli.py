@@ -23,6 +23,7 @@ from receiving_app.inspection.model import (
     DEFECTS,
     SEVERITY_TEXTS,
     ChecklistError,
+    ChecklistTemplate,
     Severity,
     Step,
     StepKind,
@@ -65,11 +66,29 @@ def add_checklist_commands(
     grade.set_defaults(handler=cmd_checklist_grade)
 
 
+def _current(args: argparse.Namespace) -> ChecklistTemplate:
+    """The category's current checklist: with ``--db``, the latest version stored there (saved
+    in the app's editor or loaded from a file); otherwise the shipped and site files, which is
+    what a station loads at its next start."""
+    url = getattr(args, "db", None)
+    if url is None:
+        return current_template(args.category)
+    # Imported here: the file-only commands need no database driver.
+    from receiving_app.context import open_context
+    from receiving_app.inspection.versions import latest_template
+
+    context = open_context(url)
+    try:
+        return latest_template(args.category)
+    finally:
+        context.close()
+
+
 def cmd_checklist_show(args: argparse.Namespace, tr: TranslateFn) -> int:
     """Print the category's current template: name, version, grading rule and numbered steps."""
     language = _language()
     try:
-        template = current_template(args.category)
+        template = _current(args)
     except ChecklistError as exc:
         return _refused(tr, exc)
     _say(
@@ -105,7 +124,7 @@ def cmd_checklist_grade(args: argparse.Namespace, tr: TranslateFn) -> int:
     language = _language()
     path: Path = args.answers
     try:
-        template = current_template(args.category)
+        template = _current(args)
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:

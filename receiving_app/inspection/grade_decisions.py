@@ -59,6 +59,7 @@ class GradeDecisions:
             assert unit is not None
             store.complete_inspection(self._state.ctx(), locked, unit, result)
         self._state.session.current_index = len(template.steps)
+        self._state.session.graded_lpn = unit.lpn  # F8 re-inspects the unit on screen
         failures = ", ".join(failure.step_id for failure in result.failures) or "-"
         level = OK if result.grade is Grade.A else WARNING
         return ScanOutcome.make(

@@ -8,7 +8,7 @@ graded by the template's own mapping, and no defect at all gives A.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NoReturn
 
 from receiving_app.i18n import QT_TRANSLATE_NOOP
@@ -88,6 +88,21 @@ def grade_from_answers(template: ChecklistTemplate, answers: Mapping[str, object
         category=template.category,
         version=template.version,
     )
+
+
+def trial_grade(template: ChecklistTemplate, answers: Mapping[str, object]) -> GradeResult:
+    """The grade the answers given so far would earn, unanswered steps counted as passing.
+
+    For previewing a checklist being edited: answers naming steps the template no longer has
+    are ignored. A given answer that doesn't fit its step still raises ``ChecklistError``.
+    """
+    answered = tuple(step for step in template.steps if step.id in answers)
+    result = grade_from_answers(
+        replace(template, steps=answered), {step.id: answers[step.id] for step in answered}
+    )
+    positions = {step.id: position for position, step in enumerate(template.steps, start=1)}
+    failures = tuple(replace(f, position=positions[f.step_id]) for f in result.failures)
+    return replace(result, failures=failures)
 
 
 def _check(step: Step, position: int, answer: object, given: bool) -> FailingStep | None:

@@ -60,3 +60,4 @@ REASON_NEEDED = QT_TRANSLATE_NOOP(
 SAME_GRADE = QT_TRANSLATE_NOOP("Outcome", "{lpn} already has grade {grade}: nothing was changed.")
 PHOTO_ATTACHED = QT_TRANSLATE_NOOP("Outcome", "Photo attached to step {position} ({step}).")
 NOT_A_PHOTO_STEP = QT_TRANSLATE_NOOP("Outcome", "Step {position} ({step}) does not take a photo.")
+REPORT_SAVED = QT_TRANSLATE_NOOP("Outcome", "Inspection report of {lpn} saved as {file}.")

@@ -1,4 +1,4 @@
-"""Photo files: check that a file is a JPEG or PNG and store it once by its content (no Qt).
+"""Photo files: check that a file is a whole JPEG or PNG picture and store it once by its content (no Qt).
 
 Photos live beside the database in ``photos/<sha256>.<ext>``: the same picture attached twice
 is stored once, and a file's name proves its content.
@@ -7,9 +7,12 @@ is stored once, and a file's name proves its content.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from PIL import Image
 
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
@@ -47,12 +50,23 @@ def read_photo(path: Path) -> tuple[bytes, str]:
             file=path.name,
         ) from None
     for magic, extension in _MAGIC:
-        if data.startswith(magic):
+        if data.startswith(magic) and _decodes(data):
             return data, extension
     raise InvalidInput(
         QT_TRANSLATE_NOOP("Outcome", "{file} is not a JPEG or PNG picture: pick a photo file."),
         file=path.name,
     )
+
+
+def _decodes(data: bytes) -> bool:
+    """Whether the picture decodes whole: a truncated or damaged file is refused now, not
+    when a report wants to print it."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return False
+    return True
 
 
 def store_photo(path: Path, folder: Path) -> StoredPhoto:

@@ -22,15 +22,21 @@ from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.clock import Clock
 from receiving_app.desk_guard import run_guarded
+from receiving_app.errors import PermissionDenied
+from receiving_app.files import write_whole
+from receiving_app.i18n import TranslateFn
 from receiving_app.inspection import messages, store
 from receiving_app.inspection.answering import Answering
 from receiving_app.inspection.desk_state import OK, C, InspectionSession, InspectionState
 from receiving_app.inspection.grade_decisions import OVERRIDE_REASON_MAX_LENGTH, GradeDecisions
+from receiving_app.inspection.report import inspection_report_pdf
 from receiving_app.inspection.unit_opening import FALLBACK_CATEGORY, UnitOpening
+from receiving_app.inspection.versions import ChecklistLibrary
 from receiving_app.inspection.views import InspectionView, inspection_view
 from receiving_app.outcomes import NextScan, ScanOutcome
 from receiving_app.receiving import messages as receiving_messages
 from receiving_app.scanning import IdPrefixes, ScanKind, interpret_scan
+from receiving_app.settings import data_dir
 from receiving_app.users import UserInfo
 
 __all__ = [
@@ -122,6 +128,60 @@ class InspectionDesk:
     def reinspect(self) -> ScanOutcome:
         """Start a new inspection of the graded unit on screen; the earlier ones stay as they are."""
         return self._guard(self._opening.reinspect)
+
+    # -- the report -----------------------------------------------------------------------------
+
+    def report_path(self) -> Path | None:
+        """Where the report of the graded unit on screen goes by default (None: no such unit)."""
+        lpn = self._state.session.graded_lpn
+        if lpn is None:
+            return None
+        folder = data_dir() / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"inspection-{lpn}.pdf"
+
+    def save_report(self, path: Path, translate: TranslateFn, language: str) -> ScanOutcome:
+        """Write the PDF report of the graded unit on screen to ``path``, whole or not at all.
+
+        Raises:
+            InvalidInput: the file cannot be written, or a photo cannot be printed.
+        """
+        return self._guard(lambda: self._save_report(path, translate, language))
+
+    def _save_report(self, path: Path, translate: TranslateFn, language: str) -> ScanOutcome:
+        state = self._state
+        state.inspector()
+        lpn = state.session.graded_lpn
+        if lpn is None:
+            return state.error(C.NO_INSPECTION, messages.NO_UNIT)
+        folder = state.photo_folder or data_dir() / "photos"
+        pdf = inspection_report_pdf(lpn, state.prefixes, translate, language, folder)
+        write_whole(path, pdf)
+        return ScanOutcome.make(
+            OK,
+            C.REPORT_SAVED,
+            messages.REPORT_SAVED,
+            state.next_scan(),
+            {"lpn": lpn, "file": str(path)},
+        )
+
+    def checklist_library(self, name: str = "", pin: str = "") -> ChecklistLibrary:
+        """The stored checklists for the logged-in supervisor, or for the one whose PIN is given.
+
+        An inspector at the station hands over to a supervisor for a moment: the name and PIN
+        open the library without logging the inspector out.
+
+        Raises:
+            PermissionDenied: nobody with that name and PIN, or the user may not edit checklists.
+        """
+        state = self._state
+        with storage_errors():
+            user = accounts.user_by_pin(name, pin) if name else state.session.user
+        if user is None:
+            raise PermissionDenied(
+                receiving_messages.UNKNOWN_USER if name else receiving_messages.LOGIN_REQUIRED
+            )
+        return ChecklistLibrary(state.db, state.clock, state.station, user)
 
     def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
         return run_guarded(step, self._state.next_scan)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from db.models import ChecklistVersion, Inspection, InspectionAnswer, Photo, Uni
 from db.queries import inspections as queries
 from db.transactions import write_transaction
 from receiving_app.audit import Actor, append_audit
-from receiving_app.inspection.catalog import current_templates
+from receiving_app.inspection.catalog import read_catalog
 from receiving_app.inspection.grading import GradeResult
-from receiving_app.inspection.model import ChecklistTemplate
+from receiving_app.inspection.model import ChecklistError, ChecklistTemplate
 from receiving_app.inspection.templates import template_from_data, template_to_data
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ def sync_templates(
     actor: Actor,
     now: datetime.datetime,
     folder: Path | None = None,
+    problems: list[ChecklistError] | None = None,
 ) -> list[tuple[str, int]]:
     """Load every current template (shipped and site files) that the database does not hold yet.
 
@@ -46,11 +50,23 @@ def sync_templates(
     the inspections that used it keep meaning what they meant. Each new version is audited.
     Returns the (category, version) pairs added; calling it again adds nothing.
 
+    Given a ``problems`` list (the station's start), a broken site file is skipped instead of
+    refused: it is logged as a warning and its error appended to ``problems``, and its category
+    keeps the shipped template and the versions already stored.
+
     Raises:
-        ChecklistError: a site template file is broken (``params["file"]`` names it).
+        ChecklistError: a site template file is broken (``params["file"]`` names it) and no
+            ``problems`` list was given.
     """
+    catalog = read_catalog(folder)
+    if catalog.problems:
+        if problems is None:
+            raise catalog.problems[0]
+        for problem in catalog.problems:
+            log.warning("checklist file %s skipped: %s", problem.params.get("file"), problem)
+        problems.extend(catalog.problems)
     added: list[tuple[str, int]] = []
-    for category, template in sorted(current_templates(folder).items()):
+    for category, template in sorted(catalog.templates.items()):
         if queries.checklist_version(category, template.version) is not None:
             continue
         try:

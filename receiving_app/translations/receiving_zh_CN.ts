@@ -76,6 +76,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>打开质检工位窗口，而不是收货窗口</translation>
     </message>
     <message>
+        <source>open the receiving station window, even where the station file says mode = &quot;inspection&quot;</source>
+        <translation>打开收货工位窗口，即使工位配置文件中写的是 mode = &quot;inspection&quot;</translation>
+    </message>
+    <message>
         <source>commands</source>
         <translation>命令</translation>
     </message>
@@ -186,6 +190,18 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>a JSON object that maps each step id to its answer</source>
         <translation>一个 JSON 对象，将每个步骤 id 对应到它的答案</translation>
+    </message>
+    <message>
+        <source>inspected units and their reports</source>
+        <translation>已检验的商品及其检验报告</translation>
+    </message>
+    <message>
+        <source>write the report of a unit&apos;s latest completed inspection as a PDF</source>
+        <translation>把商品最近一次完成的检验报告写成 PDF</translation>
+    </message>
+    <message>
+        <source>the PDF file to write (replaced if it exists)</source>
+        <translation>要写入的 PDF 文件（已存在时会被覆盖）</translation>
     </message>
 </context>
 <context>
@@ -446,6 +462,149 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>The checklist&apos;s translations must map language codes (like zh_CN) to an object with a name.</source>
         <translation>检验清单的 translations 必须将语言代码（如 zh_CN）对应到一个包含 name 的对象。</translation>
     </message>
+    <message>
+        <source>There is no stored checklist for {category}.</source>
+        <translation>没有已保存的 {category} 检验清单。</translation>
+    </message>
+    <message>
+        <source>{category} has no stored version {version}.</source>
+        <translation>{category} 没有已保存的版本 {version}。</translation>
+    </message>
+    <message>
+        <source>The category {category} is not allowed: use up to 32 lower-case letters, digits and _, starting with a letter.</source>
+        <translation>类别 {category} 不可用：最多 32 个字符，只能包含小写字母、数字和 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>{category} already has a checklist: open it and change it instead.</source>
+        <translation>{category} 已有检验清单：请打开它进行修改。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what you changed (at most {limit} characters).</source>
+        <translation>请简要说明修改了什么（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Nothing changed: this is the checklist {category} already uses.</source>
+        <translation>没有任何改动：这就是 {category} 当前使用的检验清单。</translation>
+    </message>
+    <message>
+        <source>Someone saved a new version of {category} while you were editing. Open the latest version and make your change there again.</source>
+        <translation>在你编辑期间，已有人保存了 {category} 的新版本。请打开最新版本，在其中重新修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistEditorDialog</name>
+    <message>
+        <source>Checklists</source>
+        <translation>检验清单</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Grade overrides</source>
+        <translation>等级改判</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>New category…</source>
+        <translation>新建类别…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (中文)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>{severity} →</source>
+        <translation>{severity} →</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>e.g. dents are a major defect from now on</source>
+        <translation>例如：凹痕从现在起算作严重缺陷</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Edit from this version</source>
+        <translation>基于此版本编辑</translation>
+    </message>
+    <message>
+        <source>Stored versions never change: inspections keep the version they used. Editing from an older version and saving makes it the newest version again.</source>
+        <translation>已保存的版本永远不会改变：每次检验都保留它所用的版本。基于旧版本编辑并保存后，它会再次成为最新版本。</translation>
+    </message>
+    <message>
+        <source>Grades overridden in the last 30 days, newest first. Overrides to a better grade are tinted.</source>
+        <translation>最近 30 天内改判的等级，最新的在前。改判为更好等级的行带底色标出。</translation>
+    </message>
+    <message>
+        <source>(no question yet)</source>
+        <translation>（尚无问题）</translation>
+    </message>
+    <message>
+        <source>Editing {category}: saving makes version {version}</source>
+        <translation>正在编辑 {category}：保存后成为版本 {version}</translation>
+    </message>
+    <message>
+        <source>New checklist {category}: saving makes version 1</source>
+        <translation>新检验清单 {category}：保存后成为版本 1</translation>
+    </message>
+    <message>
+        <source>The checklist is complete and can be saved.</source>
+        <translation>检验清单已完整，可以保存。</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>尚无改动。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The checklist has changes that are not saved. Discard them?</source>
+        <translation>检验清单有尚未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. New inspections use it from now on.</source>
+        <translation>已保存为版本 {version}。今后新的检验都使用此版本。</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistStepPanel</name>
@@ -456,6 +615,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>F4  Choose the picture file…</source>
         <translation>F4  选择图片文件…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
     </message>
     <message>
         <source>Answered: {answer}</source>
@@ -508,6 +675,37 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>photo attached</source>
         <translation>已附照片</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistVersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <translation>检验次数</translation>
+    </message>
+    <message>
+        <source>template file</source>
+        <translation>模板文件</translation>
     </message>
 </context>
 <context>
@@ -677,6 +875,65 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>Unknown role {role}: use one of {roles}.</source>
         <translation>未知角色 {role}：请使用 {roles} 之一。</translation>
     </message>
+    <message>
+        <source>{text} is not an LPN: give the LPN printed on the unit&apos;s label.</source>
+        <translation>{text} 不是 LPN：请提供商品标签上印的 LPN。</translation>
+    </message>
+    <message>
+        <source>No unit has the LPN {lpn}: check the label and try again.</source>
+        <translation>没有 LPN 为 {lpn} 的商品：请核对标签后重试。</translation>
+    </message>
+    <message>
+        <source>There is no inspection {inspection}.</source>
+        <translation>检验 {inspection} 不存在。</translation>
+    </message>
+    <message>
+        <source>{lpn} has no completed inspection yet: inspect it at an inspection station first, then ask for the report again.</source>
+        <translation>{lpn} 还没有已完成的检验：请先在质检工位检验它，然后再重新获取报告。</translation>
+    </message>
+    <message>
+        <source>{lpn} has no completed inspection yet: the one {user} started at {time} is still open. Finish it at an inspection station, then ask for the report again.</source>
+        <translation>{lpn} 还没有已完成的检验：{user} 于 {time} 开始的检验仍未完成。请在质检工位完成它，然后再重新获取报告。</translation>
+    </message>
+    <message>
+        <source>The report of {lpn} cannot be printed: {detail}. Ask a supervisor.</source>
+        <translation>无法打印 {lpn} 的报告：{detail}。请询问主管。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} ({detail}): choose another file or folder.</source>
+        <translation>无法写入 {file}（{detail}）：请选择其他文件或文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>GradeOverridesModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Overridden by</source>
+        <translation>改判人</translation>
+    </message>
+    <message>
+        <source>Inspected by</source>
+        <translation>检验人</translation>
+    </message>
 </context>
 <context>
     <name>GradePanel</name>
@@ -748,6 +1005,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>重新检验</translation>
     </message>
     <message>
+        <source>Report PDF</source>
+        <translation>报告 PDF</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>检验清单</translation>
+    </message>
+    <message>
         <source>Log out</source>
         <translation>退出登录</translation>
     </message>
@@ -807,6 +1072,18 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
+    <message>
+        <source>Grade a unit first: F9 saves its report.</source>
+        <translation>请先完成一件商品的评级：F9 保存它的报告。</translation>
+    </message>
+    <message>
+        <source>Save the inspection report</source>
+        <translation>保存检验报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -837,6 +1114,41 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>Returns Receiving — {station}</source>
         <translation>退货收货 — {station}</translation>
     </message>
+    <message>
+        <source>Broken site checklist files were not loaded; the earlier checklists stay in use. Tell a supervisor.</source>
+        <translation>本站点有损坏的检验清单文件未被加载；之前的检验清单继续使用。请告知主管。</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCategoryDialog</name>
+    <message>
+        <source>New category</source>
+        <translation>新建类别</translation>
+    </message>
+    <message>
+        <source>e.g. toys</source>
+        <translation>例如 toys</translation>
+    </message>
+    <message>
+        <source>Category code</source>
+        <translation>类别代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Start from a copy of</source>
+        <translation>复制自</translation>
+    </message>
+    <message>
+        <source>Use the category code exactly as the product data has it: units of those products get this checklist.</source>
+        <translation>类别代码须与商品数据中的完全一致：这些商品的每一件都将使用此检验清单。</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -855,6 +1167,42 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Save note</source>
         <translation>保存备注</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsTable</name>
+    <message>
+        <source>Key</source>
+        <extracomment>The language a checklist is translated into besides English (the app&apos;s two languages).</extracomment>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Answer (中文)</source>
+        <translation>答案（中文）</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation>添加答案</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1472,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>第 {position} 步（{step}）不需要照片。</translation>
     </message>
     <message>
+        <source>Inspection report of {lpn} saved as {file}.</source>
+        <translation>{lpn} 的检验报告已保存为 {file}。</translation>
+    </message>
+    <message>
         <source>The photo {file} is over {limit} MB: take a smaller one.</source>
         <translation>照片 {file} 超过 {limit} MB：请使用较小的照片。</translation>
     </message>
@@ -1228,6 +1580,25 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Preview: the step as the inspector sees it</source>
+        <translation>预览：质检员看到的步骤</translation>
+    </message>
+    <message>
+        <source>Clear trial answers</source>
+        <translation>清除试答</translation>
+    </message>
+    <message>
+        <source>Trial grade: {grade} · answered {answered} of {total}</source>
+        <translation>试定等级：{grade} · 已回答 {answered} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <source>Failing: {steps}</source>
+        <translation>未通过：{steps}</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1751,137 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Inspection report</source>
+        <translation>检验报告</translation>
+    </message>
+    <message>
+        <source>{name}, version {version}</source>
+        <translation>{name}，版本 {version}</translation>
+    </message>
+    <message>
+        <source>{reason} ({user}, {time})</source>
+        <translation>{reason}（{user}，{time}）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>photo attached</source>
+        <translation>已附照片</translation>
+    </message>
+    <message>
+        <source>photo attached, but its file {file} is missing or changed</source>
+        <translation>已附照片，但照片文件 {file} 缺失或已被改动</translation>
+    </message>
+    <message>
+        <source>Step {position}, {time}</source>
+        <translation>第 {position} 步，{time}</translation>
+    </message>
+    <message>
+        <source>Taken {time}</source>
+        <translation>拍摄于 {time}</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Return reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s words</source>
+        <translation>顾客描述</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Overridden from {grade}: {reason}</source>
+        <translation>已从 {grade} 改判：{reason}</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>检验时间</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检验清单</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Cosmetic</source>
+        <translation>外观瑕疵</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微缺陷</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>严重缺陷</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>致命缺陷</translation>
+    </message>
+</context>
+<context>
     <name>Scan</name>
     <message>
         <source>Nothing was read. Scan the barcode again.</source>
@@ -1486,6 +1988,81 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Not saved: the database is busy or out of reach. Try again in a moment.</source>
         <translation>未保存：数据库繁忙或无法连接。请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>Yes / no</source>
+        <translation>是 / 否</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Measurement</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Step id</source>
+        <translation>步骤 id</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Question (中文)</source>
+        <translation>问题（中文）</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助说明</translation>
+    </message>
+    <message>
+        <source>Help (中文)</source>
+        <translation>帮助说明（中文）</translation>
+    </message>
+    <message>
+        <source>A failure is</source>
+        <translation>不通过时为</translation>
+    </message>
+    <message>
+        <source>Allowed range</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <source>lowest</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>highest</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>unit, e.g. %</source>
+        <translation>单位，例如 %</translation>
+    </message>
+    <message>
+        <source>An answer is required</source>
+        <translation>必须回答</translation>
+    </message>
+    <message>
+        <source>Step ids are stored with the answers: keep them when you only reword a question.</source>
+        <translation>步骤 id 与答案一起保存：如果只是改写问题的措辞，请保留原来的 id。</translation>
     </message>
 </context>
 <context>

@@ -10,9 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from peewee import Database
 
-from receiving_app.inspection import StepKind, template_to_data
+from receiving_app.accounts import ensure_station, user_by_badge
+from receiving_app.audit import Actor
+from receiving_app.clock import FixedClock
+from receiving_app.inspection import Grade, Severity, StepKind, template_to_data
 from receiving_app.inspection.catalog import shipped_templates
+from receiving_app.inspection.store import sync_templates
+from receiving_app.inspection.versions import ChecklistLibrary
+from tests.core.seed import Dock
 
 ROOT = Path(__file__).resolve().parents[2]
 ENGLISH = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
@@ -137,3 +144,32 @@ def test_a_site_template_with_a_higher_version_is_the_current_one(isolated_home:
     graded = cli("grade", "electronics", "--answers", write(isolated_home, answers))
     assert graded.stdout.startswith("Grade A ")  # the site's rule: cosmetic defects keep an A
     assert "Light scratches or scuffs (cosmetic)" in graded.stdout
+
+
+def test_with_db_the_version_saved_in_the_app_is_the_current_one(
+    database: Database, dock: Dock, clock: FixedClock, db_url: str, tmp_path: Path
+) -> None:
+    sync_templates(database, Actor(None, "INSPECT-1"), clock.now())
+    station = ensure_station(database, "INSPECT-1", None, clock.now())
+    supervisor = user_by_badge("BDG0003")
+    assert supervisor is not None
+    library = ChecklistLibrary(database, clock, station, supervisor)
+    draft = library.draft("electronics")
+    draft.set_grade(Severity.COSMETIC, Grade.A)
+    index = draft.add_step(StepKind.PASS_FAIL, 0)
+    draft.set_text(index, "question", "Is the charger the original one?")
+    library.save(draft, "Charger check; cosmetic keeps A")
+
+    show = cli("show", "electronics", "--db", db_url)
+    assert show.returncode == 0, show.stderr
+    assert f"version {ELECTRONICS.version + 1}" in show.stdout.splitlines()[0]
+    assert " 1. Is the charger the original one?" in show.stdout
+    assert "version 1" in cli("show", "electronics").stdout.splitlines()[0]  # the files
+
+    answers = {**all_clear(), "scratches": "light", draft.step(index)["id"]: True}
+    graded = cli("grade", "electronics", "--answers", write(tmp_path, answers), "--db", db_url)
+    assert graded.stdout.startswith("Grade A "), graded.stdout + graded.stderr
+    unknown = cli("show", "furniture", "--db", db_url)
+    assert unknown.returncode == 1
+    assert "no checklist for the category furniture" in unknown.stderr
+    assert "apparel" in unknown.stderr

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from receiving_app.__main__ import main
 from receiving_app.errors import InvalidInput
 from receiving_app.inspection import (
     ChecklistError,
@@ -23,7 +24,8 @@ from receiving_app.inspection import (
     template_from_data,
     template_to_data,
 )
-from receiving_app.inspection.catalog import shipped_templates
+from receiving_app.inspection.catalog import read_catalog, shipped_templates
+from receiving_app.settings import config_file
 
 SHIPPED = Path(__file__).resolve().parents[2] / "receiving_app" / "inspection" / "checklist_files"
 GRADES = {"cosmetic": "B", "minor": "B", "major": "C", "critical": "C"}
@@ -277,3 +279,26 @@ def test_an_unknown_category_or_a_broken_site_file_is_refused(isolated_home: Pat
     with pytest.raises(ChecklistError) as error:
         current_template("general")
     assert error.value.params["file"].endswith("toys.json")
+
+
+def test_the_start_skips_a_broken_site_file_that_checklist_show_refuses(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shipped = shipped_templates()["apparel"]
+    newer = {**template_to_data(shipped), "version": shipped.version + 1}
+    _write(site_folder(), "apparel.json", newer)
+    broken = valid()
+    broken["grades"]["major"] = "E"
+    _write(site_folder(), "toys.json", broken)
+
+    catalog = read_catalog()  # what the station's start loads
+    assert [Path(str(p.params["file"])).name for p in catalog.problems] == ["toys.json"]
+    assert "toys" not in catalog.templates
+    assert catalog.templates["apparel"].version == shipped.version + 1
+
+    with pytest.raises(ChecklistError):  # what the supervisor's commands see
+        current_templates()
+    config_file().write_text('[station]\nlanguage = "en"\n', encoding="utf-8")
+    assert main(["checklist", "show", "apparel"]) == 1
+    error = capsys.readouterr().err
+    assert "toys.json" in error and 'The grade for major must be A, B or C (found "E")' in error

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
 
 from db.errors import SchemaOutdated
-from db.models import Order, Station
+from db.models import ChecklistVersion, Order, Station
 from receiving_app.clock import FixedClock
 from receiving_app.context import FIRST_START_DEMO_ORDERS, open_context, resolve_db_url
 from receiving_app.errors import InvalidInput, StorageUnavailable
+from receiving_app.inspection import ChecklistError, site_folder, template_to_data
+from receiving_app.inspection.catalog import shipped_templates
 from receiving_app.outcomes import NextScan, OutcomeCode, OutcomeLevel, ScanOutcome
-from receiving_app.settings import StationSettings, config_file, load_station_settings
+from receiving_app.settings import (
+    StationMode,
+    StationSettings,
+    config_file,
+    load_station_settings,
+)
 from tests.conftest import NOW
 
 
@@ -94,3 +102,95 @@ def test_outcome_params_holding_codes_are_named_by_the_edge() -> None:
     assert outcome.text() == "Li Wei (dock)"
     words = {("role", "dock"): "收货员"}
     assert outcome.text(word=lambda kind, code: words[(kind, code)]) == "Li Wei (收货员)"
+
+
+def test_the_station_mode_is_read_and_a_wrong_one_names_the_allowed_values() -> None:
+    assert load_station_settings().mode is StationMode.RECEIVING  # no file: a receiving station
+    path = config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[station]\nmode = "inspection"\n', encoding="utf-8")
+    assert load_station_settings().mode is StationMode.INSPECTION
+    path.write_text('[station]\nmode = "inspect"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as error:
+        load_station_settings()
+    assert "station.mode" in str(error.value)
+    assert "receiving or inspection" in str(error.value)
+    path.write_text("[station]\nmode = 2\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as error:
+        load_station_settings()
+    assert "mode" in str(error.value)
+
+
+def _site_template(category: str, version: int, name: str) -> dict[str, object]:
+    data = template_to_data(shipped_templates()[category])
+    return {**data, "version": version, "name": name}
+
+
+def _write_site_file(name: str, data: object) -> Path:
+    folder = site_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _latest(category: str) -> ChecklistVersion:
+    row = (
+        ChecklistVersion.select()
+        .where(ChecklistVersion.category == category)
+        .order_by(ChecklistVersion.version.desc())
+        .first()
+    )
+    assert row is not None
+    return row
+
+
+def test_a_good_site_checklist_with_a_higher_version_is_loaded_at_start(sqlite_url: str) -> None:
+    shipped = shipped_templates()["apparel"]
+    _write_site_file("apparel.json", _site_template("apparel", shipped.version + 1, "Site"))
+    context = open_context(sqlite_url, clock=FixedClock(NOW), settings=StationSettings())
+    try:
+        assert context.checklist_problems == []
+        latest = _latest("apparel")
+        assert (latest.version, latest.name) == (shipped.version + 1, "Site")
+    finally:
+        context.close()
+
+
+@pytest.mark.allow_log_warnings
+def test_a_broken_site_checklist_is_skipped_at_start_and_listed(
+    sqlite_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    shipped = shipped_templates()
+    # A first start with a good site version of apparel: it is stored and current.
+    _write_site_file(
+        "apparel.json", _site_template("apparel", shipped["apparel"].version + 1, "v+1")
+    )
+    open_context(sqlite_url, clock=FixedClock(NOW), settings=StationSettings()).close()
+    # Then a supervisor breaks that file and adds a broken one for a category we ship.
+    broken_apparel = _site_template("apparel", shipped["apparel"].version + 2, "v+2")
+    broken_apparel["grades"] = {"major": "E"}
+    apparel = _write_site_file("apparel.json", broken_apparel)
+    home = site_folder() / "home.json"
+    home.write_text('{"category": "home", "version": 9,', encoding="utf-8")
+
+    with caplog.at_level(logging.WARNING, logger="receiving_app.inspection.store"):
+        context = open_context(sqlite_url, clock=FixedClock(NOW), settings=StationSettings())
+    try:
+        problems = context.checklist_problems
+        assert [Path(str(p.params["file"])) for p in problems] == [apparel, home]
+        assert all(isinstance(problem, ChecklistError) for problem in problems)
+        warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warnings) == 2
+        assert (
+            str(apparel) in warnings[0] and "The grade for major must be A, B or C" in warnings[0]
+        )
+        assert str(home) in warnings[1] and "not valid JSON" in warnings[1]
+        # The version stored before stays current; the shipped home template is the one used.
+        assert (_latest("apparel").version, _latest("apparel").name) == (
+            shipped["apparel"].version + 1,
+            "v+1",
+        )
+        assert _latest("home").version == shipped["home"].version
+    finally:
+        context.close()

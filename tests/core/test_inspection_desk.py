@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from peewee import Database
+from PIL import Image
 
 from db.models import AuditRecord, ChecklistVersion, Inspection, InspectionAnswer, Photo, Unit
 from receiving_app.accounts import ensure_station
@@ -19,7 +21,15 @@ from receiving_app.outcomes import OutcomeLevel
 from receiving_app.receiving.desk import ReceivingDesk
 from tests.core.seed import UPS_TRACKING
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _png() -> bytes:
+    """A real 8x8 PNG: the desk decodes every photo before it stores it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 40, 40)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 # Every electronics step passes (the photo comes from attach_photo).
 ALL_CLEAR: dict[str, object] = {
     "powers_on": True,
@@ -301,6 +311,9 @@ def test_photos_are_stored_once_by_hash_and_other_files_refused(
     refused = inspect.attach_photo("photo_overall", text)
     assert (refused.level, refused.code) == (OutcomeLevel.ERROR, C.PHOTO_REFUSED)
     assert inspect.attach_photo("photo_overall", tmp_path / "missing.jpg").code == C.PHOTO_REFUSED
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(PNG[: len(PNG) // 2])  # the PNG signature, then half a picture
+    assert inspect.attach_photo("photo_overall", truncated).code == C.PHOTO_REFUSED
     assert inspect.attach_photo("powers_on", photo).code == C.PHOTO_REFUSED
     assert inspect.answer("photo_overall", "deadbeef").code == C.ANSWER_REFUSED
     assert Photo.select().count() == 0

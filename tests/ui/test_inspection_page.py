@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import io
+import json
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from db.models import Unit, User
+from db.models import AuditRecord, Inspection, InspectionAnswer, Unit, User
 from receiving_app.context import AppContext
 from receiving_app.inspection.model import Severity, StepKind
 from receiving_app.inspection.service import InspectionDesk
@@ -20,7 +34,15 @@ from ui.main_window import MainWindow
 from ui.pages.inspection_page import InspectionPage
 from ui.sounds import OutcomeSounds
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+def _png() -> bytes:
+    """A real 8x8 PNG: the desk decodes every photo before it stores it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 40, 40)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = _png()
 
 
 def receive_unit(context: AppContext, codes: DemoCodes, close: bool = True) -> str:
@@ -243,3 +265,226 @@ def test_scanning_another_lpn_mid_checklist_asks_first(
     )
     lpn_label = child(station.window, QLabel, "lpnLabel")
     station.qtbot.waitUntil(lambda: lpn_label.text() == (second if confirm else first))
+
+
+# -- touch buttons -----------------------------------------------------------------------------
+
+
+def test_touch_buttons_answer_a_measure_step_with_ok_and_go_back(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path, tmp_path: Path
+) -> None:
+    _, serialised = receive_two_units(context, codes)
+    assert station.scan(serialised).property("outcome") == "ok"
+    window = station.window
+    back = child(window, QPushButton, "backButton")
+    confirm = child(window, QPushButton, "confirmAnswerButton")
+    for button in (back, confirm):
+        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert button.minimumHeight() >= 56
+    progress = child(window, QLabel, "stepProgress")
+    view = station.desk.view
+    assert view is not None
+    total = len(view.steps)
+    measure_at = next(i for i, s in enumerate(view.steps) if s.kind is StepKind.MEASURE) + 1
+    assert measure_at > 1
+    assert not back.isVisible() and not confirm.isVisible()  # step 1 is a yes/no step
+    while progress.text() != f"Step {measure_at} of {total}":
+        station.answer_current(photo)
+        assert back.isVisible()
+
+    assert confirm.isVisible() and confirm.text() == "OK"
+    field = child(window, QLineEdit, "measureInput")
+    assert isinstance(field, QLineEdit) and field.hasFocus()
+    station.qtbot.keyClicks(field, "87")
+    station.qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert station.feedback.property("outcome") == "ok", station.feedback.text()
+    assert progress.text() == f"Step {measure_at + 1} of {total}"
+    step_id = view.steps[measure_at - 1].id
+    stored = station.desk.view
+    assert stored is not None and stored.answers[step_id] == 87
+    assert not confirm.isVisible()
+
+    station.qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert progress.text() == f"Step {measure_at} of {total}"
+    assert field.text() == "87"  # the stored answer, ready to keep or change
+    station.qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert progress.text() == f"Step {measure_at - 1} of {total}"
+    assert station.scan_input.hasFocus()  # the buttons never took the focus
+
+
+def test_ok_beside_the_note_answers_the_last_step_and_grades(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = receive_unit(context, codes)
+    station.scan(lpn)
+    view = station.desk.view
+    assert view is not None and view.steps[-1].kind is StepKind.NOTE
+    progress = child(station.window, QLabel, "stepProgress")
+    while progress.text() != f"Step {len(view.steps)} of {len(view.steps)}":
+        station.answer_current(photo)
+    note = child(station.window, QLineEdit, "noteInput")
+    assert isinstance(note, QLineEdit)
+    station.qtbot.keyClicks(note, "box dented at one corner")
+    station.qtbot.mouseClick(
+        child(station.window, QPushButton, "confirmAnswerButton"), Qt.MouseButton.LeftButton
+    )
+    assert child(station.window, QLabel, "gradeLabel").text() == "A"
+    inspection = Inspection.get(Inspection.unit == Unit.get(Unit.lpn == lpn).id)
+    answer = InspectionAnswer.get(
+        InspectionAnswer.inspection == inspection.id, InspectionAnswer.step_id == view.steps[-1].id
+    )
+    assert json.loads(answer.value) == "box dented at one corner"
+
+
+# -- F7 override, F8 inspect again -------------------------------------------------------------
+
+
+def graded(station: Station, context: AppContext, codes: DemoCodes, photo: Path) -> str:
+    """Receive the plain unit and answer its whole checklist by keyboard: grade A on screen."""
+    lpn = receive_unit(context, codes)
+    assert station.scan(lpn).property("outcome") == "ok"
+    view = station.desk.view
+    assert view is not None
+    for _ in view.steps:
+        station.answer_current(photo)
+    assert child(station.window, QLabel, "gradeLabel").text() == "A"
+    return lpn
+
+
+def fill_override(grade: str, reason: str) -> Callable[[QWidget], None]:
+    def fill(dialog: QWidget) -> None:
+        combo = dialog.findChild(QComboBox, "overrideGrade")
+        field = dialog.findChild(QLineEdit, "overrideReason")
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert combo is not None and field is not None and buttons is not None
+        combo.setCurrentText(grade)
+        field.setText(reason)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    return fill
+
+
+def inspections_of(lpn: str) -> list[Inspection]:
+    return list(
+        Inspection.select()
+        .where(Inspection.unit == Unit.get(Unit.lpn == lpn).id)
+        .order_by(Inspection.id)
+    )
+
+
+def audits(action: str) -> list[AuditRecord]:
+    return list(AuditRecord.select().where(AuditRecord.action == action).order_by(AuditRecord.seq))
+
+
+def test_f7_overrides_the_grade_with_a_reason(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = graded(station, context, codes, photo)
+    reason = "hairline crack under the sticker"
+    when_dialog("overrideGradeDialog", fill_override("C", reason))
+    station.key(Qt.Key.Key_F7)
+
+    assert station.feedback.property("outcome") == "ok", station.feedback.text()
+    assert station.feedback.text() == f"{lpn}: grade changed from A to C."
+    assert child(station.window, QLabel, "gradeLabel").text() == "C"
+    assert reason in child(station.window, QLabel, "overrideNote").text()
+    [inspection] = inspections_of(lpn)
+    assert (inspection.computed_grade, inspection.final_grade) == ("A", "C")
+    assert inspection.override_reason == reason
+    user = station.desk.user
+    assert user is not None and inspection.overridden_by_id == user.id
+    assert Unit.get(Unit.lpn == lpn).grade == "C"
+    [record] = audits("inspection.grade_overridden")
+    assert record.entity_id == str(inspection.id)
+    before, after = json.loads(record.before), json.loads(record.after)
+    assert (before["final_grade"], after["final_grade"]) == ("A", "C")
+    assert after["override_reason"] == reason and after["lpn"] == lpn
+
+
+def test_f7_without_a_reason_is_refused_and_nothing_is_stored(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = graded(station, context, codes, photo)
+    when_dialog("overrideGradeDialog", fill_override("B", "   "))
+    station.key(Qt.Key.Key_F7)
+
+    assert station.feedback.property("outcome") == "error"
+    assert "Say why the grade is overridden" in station.feedback.text()
+    assert child(station.window, QLabel, "gradeLabel").text() == "A"
+    [inspection] = inspections_of(lpn)
+    assert (inspection.final_grade, inspection.override_reason) == ("A", None)
+    assert inspection.overridden_by_id is None
+    assert Unit.get(Unit.lpn == lpn).grade == "A"
+    assert audits("inspection.grade_overridden") == []
+
+
+def test_f8_opens_a_new_inspection_and_keeps_the_old_one(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = graded(station, context, codes, photo)
+    assert station.scan(lpn).property("outcome") == "warning"  # "already graded A … F8"
+    [old] = inspections_of(lpn)
+    old_row = Inspection.select().where(Inspection.id == old.id).dicts().get()
+    old_answers = list(
+        InspectionAnswer.select().where(InspectionAnswer.inspection == old.id).dicts()
+    )
+    station.key(Qt.Key.Key_F8)
+
+    assert station.feedback.property("outcome") == "ok", station.feedback.text()
+    first, second = inspections_of(lpn)
+    assert first.id == old.id
+    assert Inspection.select().where(Inspection.id == old.id).dicts().get() == old_row
+    assert (
+        list(InspectionAnswer.select().where(InspectionAnswer.inspection == old.id).dicts())
+        == old_answers
+    )
+    assert (second.state, second.final_grade) == ("in_progress", None)
+    assert InspectionAnswer.select().where(InspectionAnswer.inspection == second.id).count() == 0
+    [started] = [r for r in audits("inspection.started") if r.entity_id == str(second.id)]
+    assert json.loads(started.after)["lpn"] == lpn
+    page = child(station.window, InspectionPage, "inspectionPage")
+    assert isinstance(page, InspectionPage) and page.grade() == ""
+    view = station.desk.view
+    assert view is not None and view.inspection_id == second.id
+    assert child(station.window, QLabel, "stepProgress").text() == f"Step 1 of {len(view.steps)}"
+
+
+def test_f8_right_after_grading_opens_a_new_inspection(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = graded(station, context, codes, photo)
+    station.key(Qt.Key.Key_F8)
+    assert station.feedback.property("outcome") == "ok", station.feedback.text()
+    assert len(inspections_of(lpn)) == 2
+
+
+# -- F9 report ----------------------------------------------------------------------------------
+
+
+def test_the_report_of_the_graded_unit_is_saved_as_a_pdf(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path, tmp_path: Path
+) -> None:
+    page = child(station.window, InspectionPage, "inspectionPage")
+    assert isinstance(page, InspectionPage)
+    page.save_report(tmp_path / "early.pdf")
+    assert station.feedback.property("outcome") == "error"  # nothing graded on screen yet
+    assert not (tmp_path / "early.pdf").exists()
+
+    lpn = graded(station, context, codes, photo)
+    suggested = station.desk.report_path()
+    assert suggested is not None and suggested.name == f"inspection-{lpn}.pdf"
+    assert suggested.parent.is_dir()
+    target = tmp_path / "report.pdf"
+    page.save_report(target)
+    assert station.feedback.property("outcome") == "ok", station.feedback.text()
+    assert station.feedback.text() == f"Inspection report of {lpn} saved as {target}."
+    assert target.read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert lpn in text and "Grade" in text
+
+    page.save_report(tmp_path / "no-such-folder" / "report.pdf")
+    assert station.feedback.property("outcome") == "error"
+    assert "Cannot write" in station.feedback.text()
+    assert list((tmp_path).glob("**/*.part")) == []

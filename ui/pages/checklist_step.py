@@ -23,6 +23,8 @@ from ui.restyle import set_style_properties
 
 MAX_COLUMNS = 3
 """Choice buttons per row: three long labels still fit at 1366 pixels."""
+TOUCH_HEIGHT = 56
+"""The least height of a button a gloved finger hits on the touch screen."""
 
 
 def severity_text(severity: str) -> str:
@@ -35,12 +37,14 @@ class ChecklistStepPanel(QFrame):
     """Shows one step and turns clicks, Enter in its fields and Backspace into signals.
 
     The number keys and Y/N are read by the page from the scan field, which keeps the focus for
-    pass/fail and choice steps; a measure or note step gives the focus to its own field.
+    pass/fail and choice steps; a measure or note step gives the focus to its own field. For the
+    touch screen, "Back" (from the second step on) and the "OK" beside a measure or note field
+    do what Backspace and Enter do; like the answer buttons they never take the focus.
 
     Signals:
         answered(object): the answer of the step on screen (True/False, an option key, a
             number or a text).
-        back_requested(): Backspace in an empty answer field.
+        back_requested(): Backspace in an empty answer field, or the "Back" button.
         photo_requested(): the "choose the picture file" button was pressed.
         scan_typed(str): text typed into the measure field that is not a number (a scanner
             fired while the field had the focus); the page treats it as a scan.
@@ -86,16 +90,24 @@ class ChecklistStepPanel(QFrame):
         self._photo_button.setObjectName("photoButton")
         self._photo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._photo_button.clicked.connect(self.photo_requested)
+        self._confirm_button = self._touch_button("confirmAnswerButton")
+        self._confirm_button.clicked.connect(self._on_field_return_pressed)
         field_row = QHBoxLayout()
         field_row.addWidget(self.measure_input, 1)
         field_row.addWidget(self._unit)
         field_row.addWidget(self.note_input, 3)
+        field_row.addWidget(self._confirm_button)
         field_row.addWidget(self._photo_button)
         field_row.addStretch(0)
 
         self._hint = QLabel(self)
         self._hint.setObjectName("stepHint")
         self._hint.setWordWrap(True)
+        self._back_button = self._touch_button("backButton")
+        self._back_button.clicked.connect(self.back_requested)
+        bottom_row = QHBoxLayout()
+        bottom_row.addWidget(self._back_button)
+        bottom_row.addWidget(self._hint, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 12, 18, 12)
@@ -108,7 +120,17 @@ class ChecklistStepPanel(QFrame):
         layout.addLayout(field_row)
         layout.addWidget(self._answer_now)
         layout.addStretch(1)
-        layout.addWidget(self._hint)
+        layout.addLayout(bottom_row)
+
+    def _touch_button(self, name: str) -> QPushButton:
+        """A finger-sized button that leaves the keyboard focus where it is."""
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(TOUCH_HEIGHT)
+        button.setMinimumWidth(2 * TOUCH_HEIGHT)
+        button.hide()
+        return button
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit(self)
@@ -147,6 +169,10 @@ class ChecklistStepPanel(QFrame):
         self.note_input.setVisible(kind is StepKind.NOTE)
         self._photo_button.setVisible(kind is StepKind.PHOTO)
         self._photo_button.setText(self.tr("F4  Choose the picture file…"))
+        self._confirm_button.setVisible(kind in (StepKind.MEASURE, StepKind.NOTE))
+        self._confirm_button.setText(self.tr("OK"))
+        self._back_button.setVisible(position > 1)
+        self._back_button.setText(self.tr("Back"))
         self.measure_input.clear()
         self.note_input.clear()
         if kind is StepKind.MEASURE:

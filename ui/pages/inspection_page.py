@@ -22,8 +22,11 @@ from typing_extensions import override
 from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.inspection.model import StepKind
 from receiving_app.inspection.service import InspectionDesk
+from receiving_app.inspection.versions import ChecklistLibrary
 from receiving_app.inspection.views import InspectionView
 from receiving_app.outcomes import OutcomeCode, ScanOutcome
+from receiving_app.users import Permission
+from ui.checklist_editor.editor_dialog import ChecklistEditorDialog
 from ui.dialogs.override_dialog import OverrideGradeDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
@@ -117,6 +120,10 @@ class InspectionPage(QWidget):
             self, "overrideAction", "F7", self._on_override_triggered
         )
         self._reinspect_action = function_key(self, "reinspectAction", "F8", self._on_reinspect)
+        self._report_action = function_key(self, "reportAction", "F9", self._on_report_triggered)
+        self._checklists_action = function_key(
+            self, "checklistsAction", "F10", self._on_checklists_triggered
+        )
         self._logout_action = function_key(self, "logoutAction", "F12", self._on_logout_triggered)
         self._key_bar = KeyBar(
             [
@@ -124,6 +131,8 @@ class InspectionPage(QWidget):
                 self._photo_action,
                 self._override_action,
                 self._reinspect_action,
+                self._report_action,
+                self._checklists_action,
                 self._logout_action,
             ],
             self,
@@ -161,6 +170,8 @@ class InspectionPage(QWidget):
         self._photo_action.setText(self.tr("Photo file"))
         self._override_action.setText(self.tr("Override grade"))
         self._reinspect_action.setText(self.tr("Inspect again"))
+        self._report_action.setText(self.tr("Report PDF"))
+        self._checklists_action.setText(self.tr("Checklists"))
         self._logout_action.setText(self.tr("Log out"))
         self._unit_panel.retranslate()
         self._key_bar.refresh()
@@ -388,6 +399,47 @@ class InspectionPage(QWidget):
     @Slot()
     def _on_reinspect(self) -> None:
         self._perform(self._desk.reinspect)
+
+    @Slot()
+    def _on_report_triggered(self) -> None:
+        """Ask where to save the graded unit's inspection report (the reports folder first)."""
+        suggested = self._desk.report_path()
+        if suggested is None:
+            self.feedback.show_message(self.tr("Grade a unit first: F9 saves its report."), "error")
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the inspection report"), str(suggested), self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.save_report(Path(name))
+        else:
+            self._focus_answer()
+
+    def save_report(self, path: Path) -> None:
+        """Write the report of the graded unit on screen to ``path`` (what F9 does once asked)."""
+        self._perform(lambda: self._desk.save_report(path, qt_translate, self._language))
+
+    @Slot()
+    def _on_checklists_triggered(self) -> None:
+        """Open the checklist editor as the logged-in supervisor, or ask one for name and PIN."""
+        library = self._open_library()
+        if library is not None:
+            dialog = ChecklistEditorDialog(library, self)
+            dialog.exec()
+            dialog.deleteLater()
+        self.window().activateWindow()
+        self._focus_answer()
+
+    def _open_library(self) -> ChecklistLibrary | None:
+        user = self._desk.user
+        try:
+            if user is not None and user.can(Permission.EDIT_CHECKLISTS):
+                return self._desk.checklist_library()
+            credentials = ask_credentials(self)
+            return self._desk.checklist_library(*credentials) if credentials else None
+        except (ReceivingError, StorageUnavailable) as exc:
+            self.feedback.show_message(error_text(exc), "error")
+            return None
 
     @Slot()
     def _on_login_triggered(self) -> None:

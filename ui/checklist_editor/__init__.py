@@ -1,0 +1,1 @@
+"""The supervisor's checklist editor: steps, answers, severities, grade rule, preview, history."""
