@@ -57,9 +57,12 @@ T = TypeVar("T")
 class ChecklistEditorDialog(QDialog):
     """Edits the library's checklists as its supervisor; nothing is stored before Save."""
 
-    def __init__(self, library: ChecklistLibrary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: ChecklistLibrary, language: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("checklistEditor")
+        self._language = language
         self.setWindowTitle(self.tr("Checklists"))
         self._library = library
         self._draft: ChecklistDraft | None = None
@@ -98,7 +101,7 @@ class ChecklistEditorDialog(QDialog):
         self._step_down = self._button("stepDownButton", lambda: self._on_move_step(1))
         self._form = StepForm(self)
         self._form.changed.connect(self._on_draft_changed)
-        self._preview = PreviewPanel(self)
+        self._preview = PreviewPanel(language, self)
         self._preview.next_requested.connect(self._on_preview_next)
 
         self._problem = QLabel(self)
@@ -339,7 +342,11 @@ class ChecklistEditorDialog(QDialog):
             self._on_step_selected(row)
 
     def _step_title(self, draft: ChecklistDraft, index: int) -> str:
-        question = draft.text_in(index, "question", "en").strip() or self.tr("(no question yet)")
+        question = (
+            draft.text_in(index, "question", self._language).strip()
+            or draft.text_in(index, "question", "en").strip()
+            or self.tr("(no question yet)")
+        )
         return f"{index + 1}. {question}  [{kind_text(draft.kind_of(index))}]"
 
     def _load_history(self) -> None:

@@ -48,7 +48,7 @@ class OptionsTable(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(KEY, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SEVERITY, QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setVisible(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,7 +83,10 @@ class OptionsTable(QWidget):
                 self._set_text(row, KEY, str(option.get("key", "")))
                 self._set_text(row, LABEL, str(option.get("label", "")))
                 self._set_text(row, LABEL_ZH, draft.option_label(index, row, TRANSLATION))
-                self.table.setCellWidget(row, SEVERITY, self._severity_box(row, option))
+                box = self._severity_box(row, option)
+                self.table.setCellWidget(row, SEVERITY, box)
+                # A cell widget does not size its column: make room for the longest severity.
+                self.table.setColumnWidth(SEVERITY, box.sizeHint().width() + 28)
             if options:
                 self.table.selectRow(max(0, min(select, len(options) - 1)))
         finally:

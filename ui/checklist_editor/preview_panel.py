@@ -28,7 +28,7 @@ class PreviewPanel(QWidget):
 
     next_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPanel")
         self._draft: ChecklistDraft | None = None
@@ -38,11 +38,12 @@ class PreviewPanel(QWidget):
         self._language.setObjectName("previewLanguageBox")
         self._language.addItem("English", "en")
         self._language.addItem("中文", "zh_CN")
+        self._language.setCurrentIndex(max(0, self._language.findData(language)))
         self._language.activated.connect(self._refresh)
         self._clear = QPushButton(self)
         self._clear.setObjectName("clearTrialButton")
         self._clear.clicked.connect(self._on_clear)
-        self.step_panel = ChecklistStepPanel(self)
+        self.step_panel = ChecklistStepPanel(self, max_columns=1)  # a narrow pane: one per row
         self.step_panel.answered.connect(self._on_answered)
         self.step_panel.photo_requested.connect(lambda: self._on_answered("preview-photo"))
         self._problem = QLabel(self)

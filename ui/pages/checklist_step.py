@@ -55,8 +55,9 @@ class ChecklistStepPanel(QFrame):
     photo_requested = Signal()
     scan_typed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, max_columns: int = MAX_COLUMNS) -> None:
         super().__init__(parent)
+        self._max_columns = max_columns
         self.setObjectName("stepPanel")
         self._step: Step | None = None
         self._progress_text = QLabel(self)
@@ -244,7 +245,9 @@ class ChecklistStepPanel(QFrame):
                 for number, option in enumerate(step.options, start=1)
             ]
         self._buttons_box.setVisible(bool(choices))
-        columns = 2 if step.kind is StepKind.PASS_FAIL else min(MAX_COLUMNS, len(choices) or 1)
+        columns = min(
+            2 if step.kind is StepKind.PASS_FAIL else len(choices) or 1, self._max_columns
+        )
         for index, ((key, value, severity), label) in enumerate(zip(choices, labels, strict=True)):
             button = QPushButton(f"{key}   {label}", self._buttons_box)
             button.setObjectName("answerButton")

@@ -424,7 +424,7 @@ class InspectionPage(QWidget):
         """Open the checklist editor as the logged-in supervisor, or ask one for name and PIN."""
         library = self._open_library()
         if library is not None:
-            dialog = ChecklistEditorDialog(library, self)
+            dialog = ChecklistEditorDialog(library, self._language, self)
             dialog.exec()
             dialog.deleteLater()
         self.window().activateWindow()
