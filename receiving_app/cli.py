@@ -18,6 +18,7 @@ from db.connection import DatabaseURLError, open_database
 from db.errors import SchemaMismatch, StorageUnavailable
 from db.schema import upgrade
 from receiving_app import __version__
+from receiving_app.disposition.rules_cli import add_rules_commands
 from receiving_app.errors import ReceivingError
 from receiving_app.i18n import (
     QT_TRANSLATE_NOOP,
@@ -172,6 +173,7 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
 
     add_checklist_commands(sub, common, t)
     add_inspection_commands(sub, common, t)
+    add_rules_commands(sub, common, t)
     return parser
 
 

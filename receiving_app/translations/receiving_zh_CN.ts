@@ -203,6 +203,54 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>the PDF file to write (replaced if it exists)</source>
         <translation>要写入的 PDF 文件（已存在时会被覆盖）</translation>
     </message>
+    <message>
+        <source>the disposition routing rules</source>
+        <translation>处置分流规则</translation>
+    </message>
+    <message>
+        <source>where a unit with these facts would go, and why</source>
+        <translation>具有这些条件的商品会被分流到哪里，以及原因</translation>
+    </message>
+    <message>
+        <source>the unit&apos;s resale value</source>
+        <translation>商品的转售价值</translation>
+    </message>
+    <message>
+        <source>what the dock paid the vendor for it</source>
+        <translation>仓库向供应商支付的进货成本</translation>
+    </message>
+    <message>
+        <source>does the vendor take returns back</source>
+        <translation>供应商是否接受退货</translation>
+    </message>
+    <message>
+        <source>the vendor&apos;s return window in days</source>
+        <translation>供应商的退货期限（天）</translation>
+    </message>
+    <message>
+        <source>days since the order was delivered</source>
+        <translation>订单签收后的天数</translation>
+    </message>
+    <message>
+        <source>the return reason code</source>
+        <translation>退货原因代码</translation>
+    </message>
+    <message>
+        <source>the parcel&apos;s condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <source>try these rules instead of the current ones</source>
+        <translation>用这些规则试算，而不是当前规则</translation>
+    </message>
+    <message>
+        <source>print the routing rules in order</source>
+        <translation>按顺序打印分流规则</translation>
+    </message>
+    <message>
+        <source>show these rules instead of the current ones</source>
+        <translation>显示这些规则，而不是当前规则</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
@@ -1879,6 +1927,253 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Critical</source>
         <translation>致命缺陷</translation>
+    </message>
+</context>
+<context>
+    <name>Routing</name>
+    <message>
+        <source>restock</source>
+        <translation>重新入库</translation>
+    </message>
+    <message>
+        <source>refurbish</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <source>vendor return</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>no rule matched: the default route</source>
+        <translation>没有匹配的规则：使用默认去向</translation>
+    </message>
+    <message>
+        <source>The grade must be A, B or C (found {value}).</source>
+        <translation>等级必须是 A、B 或 C（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The {field} must be an amount of 0 or more.</source>
+        <translation>{field} 必须是不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>The vendor&apos;s return window cannot be negative.</source>
+        <translation>供应商的退货期限不能为负数。</translation>
+    </message>
+    <message>
+        <source>{route} recovers most ({amount}) of {routes}</source>
+        <translation>在 {routes} 中，{route} 回收最多（{amount}）</translation>
+    </message>
+    <message>
+        <source>grade {grade} is one of {allowed}</source>
+        <translation>等级 {grade} 属于 {allowed}</translation>
+    </message>
+    <message>
+        <source>category {category} is one of {allowed}</source>
+        <translation>类别 {category} 属于 {allowed}</translation>
+    </message>
+    <message>
+        <source>vendor {vendor} is one of {allowed}</source>
+        <translation>供应商 {vendor} 属于 {allowed}</translation>
+    </message>
+    <message>
+        <source>return reason {reason} is one of {allowed}</source>
+        <translation>退货原因 {reason} 属于 {allowed}</translation>
+    </message>
+    <message>
+        <source>parcel condition {condition} is one of {allowed}</source>
+        <translation>包裹状况 {condition} 属于 {allowed}</translation>
+    </message>
+    <message>
+        <source>vendor {vendor} takes returns</source>
+        <translation>供应商 {vendor} 接受退货</translation>
+    </message>
+    <message>
+        <source>vendor {vendor} takes no returns</source>
+        <translation>供应商 {vendor} 不接受退货</translation>
+    </message>
+    <message>
+        <source>{days} days since delivery, within the vendor&apos;s {window}-day window</source>
+        <translation>签收后 {days} 天，在供应商 {window} 天的退货期限内</translation>
+    </message>
+    <message>
+        <source>{days} days since delivery, outside the vendor&apos;s {window}-day window</source>
+        <translation>签收后 {days} 天，超出供应商 {window} 天的退货期限</translation>
+    </message>
+    <message>
+        <source>{days} days since delivery, in {low}..{high}</source>
+        <translation>签收后 {days} 天，在 {low}..{high} 之间</translation>
+    </message>
+    <message>
+        <source>value {value} in {low}..{high}</source>
+        <translation>价值 {value}，在 {low}..{high} 之间</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {detail}</source>
+        <translation>无法读取文件 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>The key {key} appears twice in one object.</source>
+        <translation>键 {key} 在同一个对象中出现了两次。</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON: {detail}</source>
+        <translation>这不是有效的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>Routing rules must be a JSON object.</source>
+        <translation>分流规则必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The rules have an unknown field {field}.</source>
+        <translation>规则中有未知字段 {field}。</translation>
+    </message>
+    <message>
+        <source>The rules have no {field}.</source>
+        <translation>规则中缺少 {field}。</translation>
+    </message>
+    <message>
+        <source>The name must be a non-empty text.</source>
+        <translation>名称必须是非空文本。</translation>
+    </message>
+    <message>
+        <source>The version must be a whole number of 1 or more (found {value}).</source>
+        <translation>版本必须是不小于 1 的整数（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>The rules must be a list (it may be empty).</source>
+        <translation>rules 必须是一个列表（可以为空）。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): an earlier rule has this id.</source>
+        <translation>第 {position} 条规则（{rule}）：前面已有规则使用这个 id。</translation>
+    </message>
+    <message>
+        <source>the default</source>
+        <translation>默认去向</translation>
+    </message>
+    <message>
+        <source>{where}: {value} is not a route; use restock, refurbish, vendor_return or scrap.</source>
+        <translation>{where}：{value} 不是有效去向；请使用 restock、refurbish、vendor_return 或 scrap。</translation>
+    </message>
+    <message>
+        <source>The locations must map each route to a location.</source>
+        <translation>locations 必须为每个去向指定一个库位。</translation>
+    </message>
+    <message>
+        <source>the locations</source>
+        <translation>库位设置</translation>
+    </message>
+    <message>
+        <source>The locations give no location for {route}.</source>
+        <translation>locations 中没有 {route} 的库位。</translation>
+    </message>
+    <message>
+        <source>The location for {where} must be a text of 1 to 64 characters.</source>
+        <translation>{where} 的库位必须是 1 到 64 个字符的文本。</translation>
+    </message>
+    <message>
+        <source>The location {value} for {where} may only use {{category}} and {{vendor}}.</source>
+        <translation>{where} 的库位 {value} 只能使用 {{category}} 和 {{vendor}}。</translation>
+    </message>
+    <message>
+        <source>The recovery figures must be an object.</source>
+        <translation>回收参数必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The recovery figures have an unknown field {field}.</source>
+        <translation>回收参数中有未知字段 {field}。</translation>
+    </message>
+    <message>
+        <source>refurbish_cost must map categories (and default) to amounts.</source>
+        <translation>refurbish_cost 必须把类别（以及 default）对应到金额。</translation>
+    </message>
+    <message>
+        <source>{where} must be a number of 0 or more (found {value}).</source>
+        <translation>{where} 必须是不小于 0 的数字（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}) must be an object with id and when.</source>
+        <translation>第 {position} 条规则（{rule}）必须是包含 id 和 when 的对象。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): the id must start with a lower-case letter and hold only lower-case letters, digits and _.</source>
+        <translation>第 {position} 条规则（{rule}）：id 必须以小写字母开头，且只能包含小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}) has an unknown field {field}.</source>
+        <translation>第 {position} 条规则（{rule}）有未知字段 {field}。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}) needs either a route or a best_of list.</source>
+        <translation>第 {position} 条规则（{rule}）需要一个 route 或一个 best_of 列表（二选一）。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): best_of lists two or more routes.</source>
+        <translation>第 {position} 条规则（{rule}）：best_of 需要列出两个或更多去向。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): the note must be a text.</source>
+        <translation>第 {position} 条规则（{rule}）：note 必须是文本。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): when must be an object of conditions.</source>
+        <translation>第 {position} 条规则（{rule}）：when 必须是由条件组成的对象。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): {field} must be true or false.</source>
+        <translation>第 {position} 条规则（{rule}）：{field} 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): {field} must be a whole number of days.</source>
+        <translation>第 {position} 条规则（{rule}）：{field} 必须是整数天数。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): unknown condition {field}; use grade, category, vendor, reason, parcel_condition, vendor_accepts, within_vendor_window, min_days, max_days, min_value or max_value.</source>
+        <translation>第 {position} 条规则（{rule}）：未知条件 {field}；请使用 grade、category、vendor、reason、parcel_condition、vendor_accepts、within_vendor_window、min_days、max_days、min_value 或 max_value。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): a minimum ({low}) is above its maximum ({high}).</source>
+        <translation>第 {position} 条规则（{rule}）：最小值（{low}）大于最大值（{high}）。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): {field} must be a non-empty list of texts.</source>
+        <translation>第 {position} 条规则（{rule}）：{field} 必须是非空的文本列表。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): {field} may only hold {allowed}.</source>
+        <translation>第 {position} 条规则（{rule}）：{field} 只能包含 {allowed}。</translation>
+    </message>
+    <message>
+        <source>Route: {route} → {location}</source>
+        <translation>去向：{route} → {location}</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>原因：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Why: rule {position} ({rule}): {reasons}.</source>
+        <translation>原因：第 {position} 条规则（{rule}）：{reasons}。</translation>
+    </message>
+    <message>
+        <source>Expected recovery:</source>
+        <translation>预计回收：</translation>
+    </message>
+    <message>
+        <source>Rules: {name}, version {version}.</source>
+        <translation>规则：{name}，版本 {version}。</translation>
+    </message>
+    <message>
+        <source>Otherwise: {route} → {location}</source>
+        <translation>否则：{route} → {location}</translation>
+    </message>
+    <message>
+        <source>whichever recovers most of {routes}</source>
+        <translation>{routes} 中回收最多的一个</translation>
     </message>
 </context>
 <context>
