@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from benchmarks import demo_data_build, scan_latency, startup
+from benchmarks import demo_data_build, label_render, scan_latency, startup
 from benchmarks.common import Result, Row, base_parser, machine_info, positive_int, save_result
 
 
@@ -75,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows += scan_latency.table_rows(results["scan_latency_history"])
     results["startup"] = startup.run(args.orders, args.seed, args.postgres, args.runs)
     rows += startup.table_rows(results["startup"])
+    results["label_render"] = label_render.run()
+    rows += label_render.table_rows(results["label_render"])
     path = save_result("run_all", args.orders, {"rows": rows, "results": results})
     print()
     if args.profile:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from peewee import (
     AutoField,
+    BlobField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -75,6 +76,7 @@ class Vendor(BaseModel):
 
 class Product(BaseModel):
     id = AutoField()
+    vendor_id: int | None
     sku = CharField(max_length=64, unique=True)
     name = CharField(max_length=200)
     category = CharField(max_length=32)
@@ -226,6 +228,8 @@ class Unit(BaseModel):
     received_by = ForeignKeyField(User, backref="units")
     received_at = DateTimeField()
     grade = CharField(max_length=1, null=True)  # the final grade of its last inspection
+    disposition = CharField(max_length=16, null=True)  # the route of its latest decision
+    location = CharField(max_length=64, null=True)  # where that route sends it
 
     class Meta:
         # Counting a parcel's units of one product is on every unit scan.
@@ -240,15 +244,40 @@ class Sequence(BaseModel):
 
 
 class PrintJob(BaseModel):
-    """The label outbox: a label waits here until a printer has taken it."""
+    """The label outbox: a label waits here until a printer has taken it.
+
+    ``state`` goes queued → printing → printed; a failed attempt leaves it ``failed`` until
+    ``next_attempt_at``, then it is tried again, so a label is never lost. ``claimed_by`` (a
+    spooler of the station) and ``claimed_at`` make sure only one spooler sends a job; a claim
+    older than the spooler's lease is taken over (the spooler died mid-send). ``data`` holds the
+    rendered label once rendered, with the ``format``, ``label_size`` and ``dpi`` it was rendered
+    for, so a retry or a reprint sends the very same bytes. ``reference`` (the LPN) finds the
+    labels to reprint; a station's spooler finds its waiting jobs by (station, state).
+    """
 
     id = AutoField()
+    station_id: int
+
     kind = CharField(max_length=24)
     reference = CharField(max_length=64, index=True)
     payload = TextField()
     state = CharField(max_length=16, default="queued")
-    station = ForeignKeyField(Station, backref="print_jobs")
+    station = ForeignKeyField(Station, backref="print_jobs", index=False)  # (station, state)
     created_at = DateTimeField()
+    printer = CharField(max_length=32, default="label")
+    format = CharField(max_length=8, null=True)
+    label_size = CharField(max_length=16, null=True)
+    dpi = IntegerField(null=True)
+    data = BlobField(null=True)
+    attempts = IntegerField(default=0)
+    last_error = TextField(default="")
+    next_attempt_at = DateTimeField(null=True)
+    claimed_by = CharField(max_length=80, null=True)
+    claimed_at = DateTimeField(null=True)
+    printed_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("station", "state"), False),)
 
 
 class Setting(BaseModel):
@@ -371,6 +400,75 @@ class Photo(BaseModel):
     taken_at = DateTimeField()
 
 
+class RoutingRulesVersion(BaseModel):
+    """The disposition routing rules at one version (the file format, JSON); a decision keeps
+    the version it used. Rows are never changed: an edit is saved as the next version."""
+
+    id = AutoField()
+    saved_by_id: int | None
+
+    version = IntegerField(unique=True)
+    name = CharField(max_length=120)
+    body = TextField()
+    saved_at = DateTimeField()
+    saved_by = ForeignKeyField(User, null=True, index=False)  # None: the shipped rules
+    note = CharField(max_length=200, default="")
+
+
+class UnitDisposition(BaseModel):
+    """Where a graded unit was routed, by which rule and why, with every route's recovery.
+
+    A new grade (an override, a re-inspection) or a supervisor's override adds a decision; the
+    unit carries the latest. ``override_reason`` is set when a supervisor chose the route.
+    """
+
+    id = AutoField()
+    unit_id: int
+    inspection_id: int | None
+    rules_version_id: int
+    decided_by_id: int
+
+    unit = ForeignKeyField(Unit, backref="dispositions")
+    inspection = ForeignKeyField(Inspection, null=True, index=False)
+    rules_version = ForeignKeyField(RoutingRulesVersion, index=False)
+    route = CharField(max_length=16)
+    location = CharField(max_length=64)
+    rule_id = CharField(max_length=64, null=True)
+    reasons = TextField()  # JSON: [[marked message, params], ...]
+    recoveries = TextField()  # JSON: {route: "amount"}
+    decided_by = ForeignKeyField(User, index=False)
+    decided_at = DateTimeField()
+    override_reason = TextField(null=True)
+
+
+class CustomerOutcome(BaseModel):
+    """What the customer gets for a returned unit: proposed by the policy, then approved at once
+    (a small refund the inspection supports) or by a supervisor. A new proposal for the same
+    unit supersedes the open one; ``exported_at`` records the last export to the order system."""
+
+    id = AutoField()
+    unit_id: int
+    rma_id: int | None
+    inspection_id: int | None
+    decided_by_id: int | None
+
+    unit = ForeignKeyField(Unit, backref="customer_outcomes")
+    rma = ForeignKeyField(RMA, null=True, index=False)
+    inspection = ForeignKeyField(Inspection, null=True, index=False)
+    requested = CharField(max_length=16)
+    outcome = CharField(max_length=16)
+    state = CharField(max_length=16)  # approved, pending, rejected, superseded
+    refund_amount = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    repair_estimate = DecimalField(max_digits=12, decimal_places=2, default=Decimal(0))
+    claim_not_found = BooleanField(default=False)
+    notes = TextField()  # JSON: [[marked message, params], ...]
+    proposed_at = DateTimeField()
+    decided_by = ForeignKeyField(User, null=True, index=False)  # None: approved automatically
+    decided_at = DateTimeField(null=True)
+    decision_note = TextField(default="")
+    exported_at = DateTimeField(null=True)
+
+
 MODELS: tuple[type[BaseModel], ...] = (
     Channel,
     Customer,
@@ -395,6 +493,9 @@ MODELS: tuple[type[BaseModel], ...] = (
     Inspection,
     InspectionAnswer,
     Photo,
+    RoutingRulesVersion,
+    UnitDisposition,
+    CustomerOutcome,
 )
 
 __all__ = [m.__name__ for m in MODELS] + ["MODELS", "BaseModel", "database_proxy"]

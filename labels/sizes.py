@@ -5,6 +5,7 @@ Pure data, no Qt.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
 from reportlab.lib.units import inch, mm
@@ -38,6 +39,16 @@ class LabelSize(StrEnum):
         """Length along the feed in points."""
         return _PAGE_SIZES[self][1]
 
+    def dots(self, dpi: int) -> tuple[int, int]:
+        """(width, length) in whole printer dots at ``dpi``: the area a printer can print.
+
+        Rounded down, so a layout in dots never reaches past the stock's edge (62 mm is 495.6
+        dots at 203 dpi: 495). This is also the ZPL ``^PW`` and ``^LL`` of the label.
+        """
+        width, height = _PAGE_SIZES[self]
+        # The tolerance keeps an exact 812.0 from becoming 811 through floating point.
+        return math.floor(width * dpi / 72 + 1e-6), math.floor(height * dpi / 72 + 1e-6)
+
 
 # 4x6 feeds portrait (shipping-label stock); 4x2 and 62x29 mm feed landscape, the long edge across
 # the head, which is how these rolls are loaded in desktop label printers.
@@ -70,7 +81,7 @@ def check_dpi(dpi: int) -> int:
     Raises:
         LabelError: for any other value.
     """
-    if dpi not in SUPPORTED_DPI:
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or dpi not in SUPPORTED_DPI:
         allowed = ", ".join(str(value) for value in SUPPORTED_DPI)
         raise LabelError(
             f"unsupported printer resolution {dpi!r}; use one of {allowed}", field="dpi"

@@ -18,6 +18,7 @@ from db.connection import DatabaseURLError, open_database
 from db.errors import SchemaMismatch, StorageUnavailable
 from db.schema import upgrade
 from receiving_app import __version__
+from receiving_app.customer_outcome.outcomes_cli import add_outcomes_commands
 from receiving_app.disposition.rules_cli import add_rules_commands
 from receiving_app.errors import ReceivingError
 from receiving_app.i18n import (
@@ -29,6 +30,7 @@ from receiving_app.i18n import (
 )
 from receiving_app.inspection.cli import add_checklist_commands
 from receiving_app.inspection.report_cli import add_inspection_commands
+from receiving_app.label_cli import add_label_commands
 from receiving_app.scanning import interpret_scan
 
 if TYPE_CHECKING:
@@ -173,7 +175,9 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
 
     add_checklist_commands(sub, common, t)
     add_inspection_commands(sub, common, t)
+    add_label_commands(sub, t)
     add_rules_commands(sub, common, t)
+    add_outcomes_commands(sub, common, t)
     return parser
 
 

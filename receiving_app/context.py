@@ -19,11 +19,13 @@ from db.transactions import storage_errors
 from receiving_app.accounts import StationInfo, ensure_station
 from receiving_app.audit import Actor
 from receiving_app.clock import Clock, SystemClock
+from receiving_app.disposition.store import sync_routing_rules
 from receiving_app.errors import InvalidInput
-from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn, identity_translate
 from receiving_app.inspection.model import ChecklistError
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.inspection.store import sync_templates
+from receiving_app.printing import Spooler
 from receiving_app.receiving.desk import ReceivingDesk
 from receiving_app.scanning import CourierFileError, CourierTable, IdPrefixes
 from receiving_app.settings import (
@@ -60,6 +62,12 @@ class AppContext:
 
     def new_inspection_desk(self) -> InspectionDesk:
         return InspectionDesk(self.database, self.clock, self.station, self.prefixes)
+
+    def new_spooler(self, translate: TranslateFn = identity_translate) -> Spooler:
+        """The station's print spooler over its ``[printers]``; run it on a worker thread."""
+        return Spooler(
+            self.database, self.clock, self.station, self.settings.printers, translate=translate
+        )
 
     def close(self) -> None:
         if not self.database.is_closed():
@@ -114,6 +122,7 @@ def open_context(
             sync_templates(
                 database, Actor(None, station.code), clock.now(), problems=checklist_problems
             )
+            sync_routing_rules(database, Actor(None, station.code), clock.now())
             prefixes = load_prefixes()
         couriers = _load_couriers()
     except (SchemaMismatch, InvalidInput, StorageUnavailable):

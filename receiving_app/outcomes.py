@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 OUTCOME_CONTEXT = "Outcome"
 # Message params whose values are stored codes, named in the user's language at the edge.
-WORD_PARAMS = frozenset({"role", "condition", "state"})
+WORD_PARAMS = frozenset({"role", "condition", "state", "route"})
 
 
 class OutcomeLevel(StrEnum):
@@ -46,6 +46,8 @@ class OutcomeCode(StrEnum):
     UNIT_NO_RMA = "unit_no_rma"
     UNIT_REPEAT = "unit_repeat"
     UNIT_INFO = "unit_info"
+    LABEL_REPRINTED = "label_reprinted"
+    LABEL_WAITING = "label_waiting"
     SERIAL_NEEDED = "serial_needed"
     UNKNOWN_PRODUCT = "unknown_product"
     NO_OPEN_PARCEL = "no_open_parcel"

@@ -28,6 +28,8 @@ from receiving_app.settings import StationMode, StationSettings, data_dir, load_
 from ui import assets
 from ui.error_hooks import CrashReporter, install_qt_message_handler, restore_qt_message_handler
 from ui.main_window import MainWindow
+from ui.print_spooler import SpoolerThread
+from ui.scan_feedback import qt_translate
 from ui.sounds import OutcomeSounds
 from ui.translators import effective_language, install_translators, remove_translators
 
@@ -136,6 +138,7 @@ def run_gui(argv: list[str]) -> int:
     log_handler = _setup_logging()
     previous_qt_handler = install_qt_message_handler()
     window: MainWindow | None = None
+    spooler: SpoolerThread | None = None
 
     def crash_parent() -> QWidget | None:
         return window
@@ -172,6 +175,9 @@ def run_gui(argv: list[str]) -> int:
         window.raise_()
         window.activateWindow()  # the scanner types into whatever has the focus
         window.show_checklist_problems(context.checklist_problems)
+        spooler = SpoolerThread(context.new_spooler(qt_translate))
+        window.watch_printing(spooler)
+        spooler.start()
         log.info(
             "station %s ready to scan in %.0f ms (database %s)",
             context.station.code,
@@ -180,6 +186,8 @@ def run_gui(argv: list[str]) -> int:
         )
         return app.exec()
     finally:
+        if spooler is not None:
+            spooler.stop()
         if window is not None:
             window.close()
             window.deleteLater()

@@ -42,6 +42,12 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
         "no_longer_needed": lambda: QCoreApplication.translate("DomainWords", "no longer needed"),
         "size_fit": lambda: QCoreApplication.translate("DomainWords", "size or fit"),
     },
+    "route": {
+        "restock": lambda: QCoreApplication.translate("DomainWords", "restock"),
+        "refurbish": lambda: QCoreApplication.translate("DomainWords", "refurbish"),
+        "vendor_return": lambda: QCoreApplication.translate("DomainWords", "vendor return"),
+        "scrap": lambda: QCoreApplication.translate("DomainWords", "scrap"),
+    },
     "state": {
         "open": lambda: QCoreApplication.translate("DomainWords", "open"),
         "closed": lambda: QCoreApplication.translate("DomainWords", "closed"),
@@ -51,7 +57,7 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
 
 
 def word(kind: str, code: str | None) -> str:
-    """The translated name of ``code`` of ``kind`` (condition, match, role, reason, state)."""
+    """The translated name of ``code`` of ``kind`` (condition, match, role, reason, route, state)."""
     if not code:
         return ""
     maker = _WORDS.get(kind, {}).get(code)

@@ -14,6 +14,8 @@ from receiving_app.inspection.service import InspectionDesk
 from receiving_app.receiving.desk import ReceivingDesk
 from ui.pages.inspection_page import InspectionPage
 from ui.pages.receiving_page import ReceivingPage
+from ui.print_spooler import SpoolerThread
+from ui.print_status import PrintStatusLabel
 from ui.sounds import OutcomeSounds
 from ui.station_kit import error_text
 
@@ -52,6 +54,15 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 640)
         self.resize(1366, 768)
         self._checklist_problems: QWidget | None = None
+
+    def watch_printing(self, spooler: SpoolerThread) -> None:
+        """Show the spooler's print status (``printStatus``) at the right of the status bar."""
+        label = PrintStatusLabel(self)
+        spooler.status_changed.connect(label.show_status)
+        spooler.failed.connect(label.show_stopped)
+        status = self.statusBar()
+        status.setSizeGripEnabled(False)
+        status.addPermanentWidget(label)
 
     def show_checklist_problems(self, problems: Sequence[ChecklistError]) -> None:
         """Warn in the status bar that broken site checklist files were skipped at start.

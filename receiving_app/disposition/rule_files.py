@@ -43,10 +43,15 @@ _RATIOS = ("restock_ratio", "refurbish_resale_ratio", "vendor_credit_ratio", "sc
 _PLACES = {"category", "vendor"}
 
 
+def default_rules_text() -> str:
+    """The JSON text of the rules that ship with the app."""
+    resource = files("receiving_app") / "disposition" / "default_rules.json"
+    return resource.read_text(encoding="utf-8")
+
+
 def default_rules() -> RuleSet:
     """The rule set that ships with the app."""
-    resource = files("receiving_app") / "disposition" / "default_rules.json"
-    return rules_from_text(resource.read_text(encoding="utf-8"))
+    return rules_from_text(default_rules_text())
 
 
 def load_rules(path: Path) -> RuleSet:

@@ -6,13 +6,17 @@ inspection and its unit; outcomes are built after the commit.
 
 from __future__ import annotations
 
-from db.models import Inspection
+from dataclasses import replace
+
+from db.models import Inspection, Unit, UnitDisposition
 from db.queries import inspections as queries
 from db.transactions import write_transaction
+from receiving_app.customer_outcome.store import propose_outcome
+from receiving_app.disposition.store import route_unit
 from receiving_app.inspection import messages, store
 from receiving_app.inspection.answering import locate
 from receiving_app.inspection.desk_state import ERROR, OK, WARNING, C, InspectionState
-from receiving_app.inspection.grading import grade_from_answers
+from receiving_app.inspection.grading import GradeResult, grade_from_answers
 from receiving_app.inspection.model import ChecklistError, Grade
 from receiving_app.inspection.views import stored_answers
 from receiving_app.outcomes import NextScan, ScanOutcome
@@ -57,7 +61,9 @@ class GradeDecisions:
                 return self._completed_before(locked)
             unit = queries.unit_by_id(locked.unit_id, lock=True)
             assert unit is not None
-            store.complete_inspection(self._state.ctx(), locked, unit, result)
+            ctx = self._state.ctx()
+            store.complete_inspection(ctx, locked, unit, result)
+            routed = self._route(ctx, unit, locked.id, result)
         self._state.session.current_index = len(template.steps)
         self._state.session.graded_lpn = unit.lpn  # F8 re-inspects the unit on screen
         failures = ", ".join(failure.step_id for failure in result.failures) or "-"
@@ -67,9 +73,25 @@ class GradeDecisions:
             C.INSPECTION_COMPLETED,
             messages.COMPLETED,
             NextScan.LPN,
-            {"lpn": unit.lpn, "grade": result.grade.value, "failures": failures},
+            {
+                "lpn": unit.lpn,
+                "grade": result.grade.value,
+                "failures": failures,
+                "route": routed.route,
+                "location": routed.location,
+            },
             lpn=unit.lpn,
         )
+
+    @staticmethod
+    def _route(
+        ctx: store.InspectContext, unit: Unit, inspection_id: int, result: GradeResult
+    ) -> UnitDisposition:
+        """Route the graded unit and propose the customer's outcome, in the grade's transaction."""
+        failing = tuple(failure.step_id for failure in result.failures)
+        routed, _decision = route_unit(ctx, unit, inspection_id, result.grade.value)
+        propose_outcome(ctx, unit, inspection_id, result.grade.value, failing)
+        return routed
 
     def _completed_before(self, inspection: Inspection) -> ScanOutcome:
         lpn = self._state.lpn_of(inspection)
@@ -122,12 +144,22 @@ class GradeDecisions:
                 )
             unit = queries.unit_by_id(locked.unit_id, lock=True)
             assert unit is not None
-            store.override_grade(self._state.ctx(), locked, unit, text, why)
+            ctx = self._state.ctx()
+            store.override_grade(ctx, locked, unit, text, why)
+            template = store.template_of_version(locked.checklist_version_id)
+            result = grade_from_answers(template, stored_answers(locked.id))
+            routed = self._route(ctx, unit, locked.id, replace(result, grade=Grade(text)))
         return ScanOutcome.make(
             OK,
             C.GRADE_OVERRIDDEN,
             messages.OVERRIDDEN,
             NextScan.LPN,
-            {"lpn": lpn, "before": before or "-", "grade": text},
+            {
+                "lpn": lpn,
+                "before": before or "-",
+                "grade": text,
+                "route": routed.route,
+                "location": routed.location,
+            },
             lpn=lpn,
         )

@@ -42,11 +42,15 @@ STEP_SHOWN = QT_TRANSLATE_NOOP("Outcome", "Step {position} of {total}.")
 NOT_IN_PROGRESS = QT_TRANSLATE_NOOP(
     "Outcome", "The inspection of {lpn} is already completed: nothing was changed."
 )
-COMPLETED = QT_TRANSLATE_NOOP("Outcome", "{lpn}: grade {grade}. Failing steps: {failures}.")
+COMPLETED = QT_TRANSLATE_NOOP(
+    "Outcome", "{lpn}: grade {grade}, {route} to {location}. Failing steps: {failures}."
+)
 ALREADY_COMPLETED = QT_TRANSLATE_NOOP(
     "Outcome", "{lpn} was already completed with grade {grade} at {time} by {user}."
 )
-OVERRIDDEN = QT_TRANSLATE_NOOP("Outcome", "{lpn}: grade changed from {before} to {grade}.")
+OVERRIDDEN = QT_TRANSLATE_NOOP(
+    "Outcome", "{lpn}: grade changed from {before} to {grade}, now {route} to {location}."
+)
 OVERRIDE_NOT_COMPLETED = QT_TRANSLATE_NOOP(
     "Outcome", "Only a completed inspection's grade can be overridden: complete it first."
 )

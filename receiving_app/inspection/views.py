@@ -38,6 +38,8 @@ class InspectionView:
     computed_grade: str | None
     final_grade: str | None
     override_reason: str | None
+    disposition: str | None = None  # the unit's route once graded (restock, refurbish...)
+    location: str | None = None  # where that route sends it
 
     @property
     def template_name(self) -> str:
@@ -97,4 +99,6 @@ def inspection_view(
         computed_grade=inspection.computed_grade,
         final_grade=inspection.final_grade,
         override_reason=inspection.override_reason,
+        disposition=unit.disposition if inspection.state == "completed" else None,
+        location=unit.location if inspection.state == "completed" else None,
     )

@@ -91,7 +91,7 @@ class ReceivingDesk:
             )
         require(user, Permission.RECEIVE)
         if scan.kind is ScanKind.LPN:
-            return self._units.unit_info(scan.value)
+            return self._units.lpn_scanned(scan.value)
         if self._state.session.pending_product_id is not None and scan.kind not in (
             ScanKind.RMA,
             ScanKind.ORDER,

@@ -62,6 +62,16 @@ LPN_NOT_FOUND = QT_TRANSLATE_NOOP("Outcome", "No unit has LPN {lpn}.")
 UNIT_INFO = QT_TRANSLATE_NOOP(
     "Outcome", "{lpn}: {sku}, {state}; received at {time} by {user} at {station}."
 )
+LABEL_REPRINTED = QT_TRANSLATE_NOOP(
+    "Outcome",
+    "{lpn}: its label is printing again. {sku}, {state}; received at {time} by {user} at "
+    "{station}.",
+)
+LABEL_WAITING = QT_TRANSLATE_NOOP(
+    "Outcome",
+    "{lpn}: its label is already on its way to the printer; nothing was added. {sku}, {state}; "
+    "received at {time} by {user} at {station}.",
+)
 SERIAL_NEEDED = QT_TRANSLATE_NOOP("Outcome", "{sku} {name}: now scan its serial number.")
 BAD_SERIAL = QT_TRANSLATE_NOOP("Outcome", "That is not a serial number. Scan the serial of {sku}.")
 UNKNOWN_PRODUCT = QT_TRANSLATE_NOOP(

@@ -5,6 +5,8 @@ No Qt. A repeated scan of the same unit is answered from the database and writes
 
 from __future__ import annotations
 
+import datetime
+
 import peewee
 
 from db.models import Parcel, Product
@@ -12,6 +14,7 @@ from db.queries import parcels as parcel_queries
 from db.queries import units as unit_queries
 from db.transactions import write_transaction
 from receiving_app.outcomes import NextScan, ScanOutcome
+from receiving_app.printing.reprint import reprint
 from receiving_app.receiving import messages, steps
 from receiving_app.receiving.desk_state import ERROR, OK, WARNING, C, DeskState
 from receiving_app.receiving.views import parcel_view, when
@@ -27,16 +30,31 @@ class UnitScans:
     def __init__(self, state: DeskState) -> None:
         self._state = state
 
-    def unit_info(self, lpn: str) -> ScanOutcome:
+    def lpn_scanned(self, lpn: str) -> ScanOutcome:
+        """A unit's LPN: print its labels again and say what the unit is.
+
+        The labels still waiting for a printer, or queued here a moment ago (a double read),
+        get no second copy.
+        """
         unit = unit_queries.unit_by_lpn(lpn)
         if unit is None:
             return ScanOutcome.make(
                 ERROR, C.UNRECOGNISED, messages.LPN_NOT_FOUND, self._state.next_scan(), {"lpn": lpn}
             )
+        with write_transaction(self._state.db):
+            ctx = self._state.ctx()
+            double_read = datetime.timedelta(seconds=DOUBLE_READ_SECONDS)
+            result = reprint(ctx.actor, ctx.station_id, unit.lpn, ctx.now, ctx.now - double_read)
+        if result.queued:
+            level, code, message = OK, C.LABEL_REPRINTED, messages.LABEL_REPRINTED
+        elif result.waiting:
+            level, code, message = WARNING, C.LABEL_WAITING, messages.LABEL_WAITING
+        else:  # no label was ever queued for it
+            level, code, message = OK, C.UNIT_INFO, messages.UNIT_INFO
         return ScanOutcome.make(
-            OK,
-            C.UNIT_INFO,
-            messages.UNIT_INFO,
+            level,
+            code,
+            message,
             self._state.next_scan(),
             {
                 "lpn": unit.lpn,

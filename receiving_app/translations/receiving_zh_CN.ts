@@ -251,6 +251,54 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>show these rules instead of the current ones</source>
         <translation>显示这些规则，而不是当前规则</translation>
     </message>
+    <message>
+        <source>customer outcomes (refund, exchange, repair)</source>
+        <translation>顾客处理方案（退款、换货、维修）</translation>
+    </message>
+    <message>
+        <source>write the approved outcomes as CSV for the order system</source>
+        <translation>把已批准的顾客处理方案写成 CSV，供订单系统使用</translation>
+    </message>
+    <message>
+        <source>export the outcomes approved in --from..--to again</source>
+        <translation>重新导出在 --from..--to 期间批准的处理方案</translation>
+    </message>
+    <message>
+        <source>--again goes with --from and --to, and only with them.</source>
+        <translation>--again 必须与 --from 和 --to 一起使用，--from 和 --to 也只能与 --again 一起使用。</translation>
+    </message>
+    <message>
+        <source>{count} outcomes written to {file}.</source>
+        <translation>已将 {count} 条处理方案写入 {file}。</translation>
+    </message>
+    <message>
+        <source>the dock&apos;s labels</source>
+        <translation>收货区的标签</translation>
+    </message>
+    <message>
+        <source>write a label with sample data as PDF or ZPL, to set up a printer</source>
+        <translation>用示例数据生成 PDF 或 ZPL 标签，用于调试打印机</translation>
+    </message>
+    <message>
+        <source>lpn, disposition or parcel</source>
+        <translation>lpn、disposition 或 parcel</translation>
+    </message>
+    <message>
+        <source>the label stock: 4x6, 4x2 (inches) or 62x29mm</source>
+        <translation>标签纸规格：4x6、4x2（英寸）或 62x29mm</translation>
+    </message>
+    <message>
+        <source>the printer&apos;s resolution: 203 or 300</source>
+        <translation>打印机分辨率：203 或 300</translation>
+    </message>
+    <message>
+        <source>pdf for a printer driver, zpl for a Zebra printer</source>
+        <translation>pdf 用于打印机驱动，zpl 用于斑马打印机</translation>
+    </message>
+    <message>
+        <source>the file to write (replaced if it exists)</source>
+        <translation>要写入的文件（已存在时会被覆盖）</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
@@ -779,6 +827,61 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>CustomerOutcome</name>
+    <message>
+        <source>{requested} is outside the policy; {outcome} is allowed</source>
+        <translation>{requested} 超出政策范围；可以 {outcome}</translation>
+    </message>
+    <message>
+        <source>{requested} is outside the policy and nothing else is</source>
+        <translation>{requested} 超出政策范围，也没有其他可选方案</translation>
+    </message>
+    <message>
+        <source>the customer claims {reason}, but the inspection found no defect</source>
+        <translation>顾客声称 {reason}，但检验未发现缺陷</translation>
+    </message>
+    <message>
+        <source>the inspection does not support the refund: a supervisor decides</source>
+        <translation>检验结果不支持退款：由主管决定</translation>
+    </message>
+    <message>
+        <source>a refund of {amount} is above the {limit} a station may approve</source>
+        <translation>退款 {amount} 超过工位可自动批准的上限 {limit}</translation>
+    </message>
+    <message>
+        <source>The policy must be a JSON object.</source>
+        <translation>政策必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The policy has an unknown field {field}.</source>
+        <translation>政策中有未知字段 {field}。</translation>
+    </message>
+    <message>
+        <source>{field} must be an object of names and values.</source>
+        <translation>{field} 必须是由名称和数值组成的对象。</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number of days from 0 to 3650.</source>
+        <translation>{field} 必须是 0 到 3650 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>{field} must be an amount of 0 or more.</source>
+        <translation>{field} 必须是不小于 0 的金额。</translation>
+    </message>
+    <message>
+        <source>Say why in a note (at most {limit} characters).</source>
+        <translation>请在备注中说明原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>There is no customer outcome {id}.</source>
+        <translation>顾客处理方案 {id} 不存在。</translation>
+    </message>
+    <message>
+        <source>Customer outcome {id} was already {state} by {user}: nothing changed.</source>
+        <translation>顾客处理方案 {id} 已由 {user} 处理（{state}）：未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>DomainWords</name>
     <message>
         <source>intact</source>
@@ -835,6 +938,22 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>admin</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>restock</source>
+        <translation>重新入库</translation>
+    </message>
+    <message>
+        <source>refurbish</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <source>vendor return</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>scrap</source>
+        <translation>报废</translation>
     </message>
     <message>
         <source>defective</source>
@@ -990,6 +1109,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>{lpn} 的等级</translation>
     </message>
     <message>
+        <source>{route}  →  {location}</source>
+        <translation>{route}  →  {location}</translation>
+    </message>
+    <message>
         <source>Overridden from {computed}: {reason}</source>
         <translation>已从 {computed} 改判：{reason}</translation>
     </message>
@@ -1131,6 +1254,61 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Label</name>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向库位</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <source>EXCEPTION</source>
+        <translation>异常</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1542,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>{lpn}：{sku}，{state}；{time} 由 {user} 在 {station} 收货。</translation>
     </message>
     <message>
+        <source>{lpn}: its label is printing again. {sku}, {state}; received at {time} by {user} at {station}.</source>
+        <translation>{lpn}：正在重新打印标签。{sku}，{state}；{time} 由 {user} 在 {station} 收货。</translation>
+    </message>
+    <message>
+        <source>{lpn}: its label is already on its way to the printer; nothing was added. {sku}, {state}; received at {time} by {user} at {station}.</source>
+        <translation>{lpn}：标签已在发往打印机的队列中；未重复添加。{sku}，{state}；{time} 由 {user} 在 {station} 收货。</translation>
+    </message>
+    <message>
         <source>{sku} {name}: now scan its serial number.</source>
         <translation>{sku} {name}：请扫描它的序列号。</translation>
     </message>
@@ -1480,16 +1666,16 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>{lpn} 的检验已完成：未做任何更改。</translation>
     </message>
     <message>
-        <source>{lpn}: grade {grade}. Failing steps: {failures}.</source>
-        <translation>{lpn}：等级 {grade}。未通过的步骤：{failures}。</translation>
+        <source>{lpn}: grade {grade}, {route} to {location}. Failing steps: {failures}.</source>
+        <translation>{lpn}：等级 {grade}，{route}，送往 {location}。未通过的步骤：{failures}。</translation>
+    </message>
+    <message>
+        <source>{lpn}: grade changed from {before} to {grade}, now {route} to {location}.</source>
+        <translation>{lpn}：等级已从 {before} 改为 {grade}，现为{route}，送往 {location}。</translation>
     </message>
     <message>
         <source>{lpn} was already completed with grade {grade} at {time} by {user}.</source>
         <translation>{lpn} 已于 {time} 由 {user} 完成检验，等级 {grade}。</translation>
-    </message>
-    <message>
-        <source>{lpn}: grade changed from {before} to {grade}.</source>
-        <translation>{lpn}：等级已从 {before} 改为 {grade}。</translation>
     </message>
     <message>
         <source>Only a completed inspection&apos;s grade can be overridden: complete it first.</source>
@@ -1647,6 +1833,68 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Failing: {steps}</source>
         <translation>未通过：{steps}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintStatusLabel</name>
+    <message>
+        <source>Printing stopped ({error}): labels wait. Restart the app.</source>
+        <translation>打印已停止（{error}）：标签正在等待打印。请重启程序。</translation>
+    </message>
+    <message>
+        <source>Printer: starting…</source>
+        <translation>打印机：正在启动…</translation>
+    </message>
+    <message>
+        <source>Printer OK</source>
+        <translation>打印机正常</translation>
+    </message>
+    <message>
+        <source>1 label waiting: {error}</source>
+        <translation>1 张标签等待打印：{error}</translation>
+    </message>
+    <message>
+        <source>{count} labels waiting: {error}</source>
+        <translation>{count} 张标签等待打印：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Cannot write the label into {folder} ({detail}): check the folder.</source>
+        <translation>无法把标签写入 {folder}（{detail}）：请检查该文件夹。</translation>
+    </message>
+    <message>
+        <source>The lp command is missing ({detail}): install the CUPS client (cups-client).</source>
+        <translation>找不到 lp 命令（{detail}）：请安装 CUPS 客户端（cups-client）。</translation>
+    </message>
+    <message>
+        <source>CUPS refused the label for {queue} (lp exit status {status}): {detail}</source>
+        <translation>CUPS 拒绝了发往 {queue} 的标签（lp 退出状态 {status}）：{detail}</translation>
+    </message>
+    <message>
+        <source>lp did not answer within {seconds} s: is CUPS running and {queue} set up?</source>
+        <translation>lp 在 {seconds} s 内没有响应：CUPS 是否在运行？{queue} 是否已设置？</translation>
+    </message>
+    <message>
+        <source>The printer at {address} refused the connection: is it on and on the network?</source>
+        <translation>{address} 的打印机拒绝连接：打印机是否已开机并连上网络？</translation>
+    </message>
+    <message>
+        <source>Cannot reach the printer at {address} ({detail}).</source>
+        <translation>无法连接 {address} 的打印机（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The printer at {address} did not take the label within {seconds} s ({sent} of {total} bytes sent): check paper, ribbon and the cable.</source>
+        <translation>{address} 的打印机未在 {seconds} s 内接收标签（{total} 字节中已发送 {sent} 字节）：请检查纸张、色带和线缆。</translation>
+    </message>
+    <message>
+        <source>No printer named {printer} is set up in station.toml ([printers.{printer}]).</source>
+        <translation>station.toml 中没有设置名为 {printer} 的打印机（[printers.{printer}]）。</translation>
+    </message>
+    <message>
+        <source>The {kind} label {reference} cannot be made for this printer: {detail}</source>
+        <translation>无法为此打印机生成 {kind} 标签 {reference}：{detail}</translation>
     </message>
 </context>
 <context>

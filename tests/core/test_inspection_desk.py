@@ -262,6 +262,9 @@ def test_override_needs_a_reason_and_is_audited(
     assert inspect.override("A", "   ").code == C.OVERRIDE_REFUSED
     assert inspect.override("A", "x" * 501).code == C.OVERRIDE_REFUSED
     assert inspect.override("D", "why").code == C.OVERRIDE_REFUSED
+    same = inspect.override("B", "it really is a B")
+    assert (same.level, same.code) == (OutcomeLevel.WARNING, C.OVERRIDE_REFUSED)
+    assert Inspection.get().override_reason is None
     outcome = inspect.override("a", "Scratch only visible under the dock lamp")
     assert (outcome.code, outcome.params["before"], outcome.params["grade"]) == (
         C.GRADE_OVERRIDDEN,

@@ -213,8 +213,11 @@ def check_whole_checklist(station: Station, lpn: str, photo: Path, shots: Path) 
     grade = child(station.window, QLabel, "gradeLabel")
     assert grade.isVisible()
     assert grade.text() == "A"
+    unit = Unit.get(Unit.lpn == lpn)
+    route = child(station.window, QLabel, "routeLabel")
+    assert (unit.grade, unit.disposition) == ("A", "restock")
+    assert route.isVisible() and route.text() == f"RESTOCK  →  {unit.location}"
     station.window.grab().save(str(shots / "insp_result.png"))
-    assert Unit.get(Unit.lpn == lpn).grade == "A"
 
 
 def test_backspace_goes_back_one_step(
@@ -385,8 +388,15 @@ def test_f7_overrides_the_grade_with_a_reason(
     station.key(Qt.Key.Key_F7)
 
     assert station.feedback.property("outcome") == "ok", station.feedback.text()
-    assert station.feedback.text() == f"{lpn}: grade changed from A to C."
+    unit = Unit.get(Unit.lpn == lpn)
+    route = unit.disposition.replace("_", " ")
+    assert station.feedback.text() == (
+        f"{lpn}: grade changed from A to C, now {route} to {unit.location}."
+    )
     assert child(station.window, QLabel, "gradeLabel").text() == "C"
+    route_label = child(station.window, QLabel, "routeLabel")
+    assert route_label.text() == f"{route.upper()}  →  {unit.location}"
+    assert route_label.property("route") == unit.disposition
     assert reason in child(station.window, QLabel, "overrideNote").text()
     [inspection] = inspections_of(lpn)
     assert (inspection.computed_grade, inspection.final_grade) == ("A", "C")

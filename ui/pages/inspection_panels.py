@@ -101,6 +101,10 @@ class GradePanel(QFrame):
         self._grade = QLabel(self)
         self._grade.setObjectName("gradeLabel")
         self._grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._route = QLabel(self)
+        self._route.setObjectName("routeLabel")
+        self._route.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._route.setWordWrap(True)
         self._override = QLabel(self)
         self._override.setObjectName("overrideNote")
         self._override.setWordWrap(True)
@@ -115,6 +119,7 @@ class GradePanel(QFrame):
         layout.setContentsMargins(18, 12, 18, 12)
         layout.addWidget(self._caption)
         layout.addWidget(self._grade)
+        layout.addWidget(self._route)
         layout.addWidget(self._override)
         layout.addWidget(self._failures, 1)
         layout.addWidget(self._next)
@@ -128,6 +133,14 @@ class GradePanel(QFrame):
         self._caption.setText(self.tr("Grade of {lpn}").format(lpn=view.lpn))
         self._grade.setText(grade)
         set_style_properties(self._grade, grade=grade)
+        self._route.setText(
+            self.tr("{route}  →  {location}").format(
+                route=word("route", view.disposition).upper(), location=view.location
+            )
+            if view.disposition
+            else ""
+        )
+        set_style_properties(self._route, route=view.disposition or "")
         if view.override_reason:
             self._override.setText(
                 self.tr("Overridden from {computed}: {reason}").format(
