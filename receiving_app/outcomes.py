@@ -71,6 +71,8 @@ class OutcomeCode(StrEnum):
     PHOTO_ATTACHED = "photo_attached"
     PHOTO_REFUSED = "photo_refused"
     REPORT_SAVED = "report_saved"
+    ROUTE_OVERRIDDEN = "route_overridden"
+    ROUTE_REFUSED = "route_refused"
 
 
 class NextScan(StrEnum):

@@ -26,6 +26,7 @@ class Permission(StrEnum):
     INSPECT = "inspect"
     APPROVE = "approve"
     EDIT_CHECKLISTS = "edit_checklists"
+    EDIT_RULES = "edit_rules"
     MANAGE_USERS = "manage_users"
 
 
@@ -33,7 +34,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.DOCK: frozenset({Permission.RECEIVE}),
     Role.INSPECTOR: frozenset({Permission.INSPECT}),
     Role.SUPERVISOR: frozenset(
-        {Permission.RECEIVE, Permission.INSPECT, Permission.APPROVE, Permission.EDIT_CHECKLISTS}
+        {
+            Permission.RECEIVE,
+            Permission.INSPECT,
+            Permission.APPROVE,
+            Permission.EDIT_CHECKLISTS,
+            Permission.EDIT_RULES,
+        }
     ),
     Role.ADMIN: frozenset(Permission),
 }

@@ -41,6 +41,8 @@ _DAYS = {"min_days", "max_days"}
 _AMOUNTS = {"min_value", "max_value"}
 _RATIOS = ("restock_ratio", "refurbish_resale_ratio", "vendor_credit_ratio", "scrap_ratio")
 _PLACES = {"category", "vendor"}
+LOCATION_MAX = 64  # the stored location's length (UnitDisposition.location)
+_PLACE_MAX = 32  # a category or a vendor code is at most this long
 
 
 def default_rules_text() -> str:
@@ -194,7 +196,12 @@ def _location(raw: object, where: str, **rule: object) -> str:
             **rule,
         )
     try:
-        fields = {name for _text, name, _spec, _conv in string.Formatter().parse(raw) if name}
+        # A format spec or conversion ({category:d}) would fail only when a unit is routed.
+        fields = {
+            name if not spec and conversion is None else "{"
+            for _text, name, spec, conversion in string.Formatter().parse(raw)
+            if name is not None
+        }
     except ValueError:
         fields = {"{"}
     if not fields <= _PLACES:
@@ -205,6 +212,21 @@ def _location(raw: object, where: str, **rule: object) -> str:
             ),
             value=raw,
             where=where,
+            **rule,
+        )
+    parts = list(string.Formatter().parse(raw.strip()))
+    longest = sum(len(text) + (_PLACE_MAX if name else 0) for text, name, _s, _c in parts)
+    if longest > LOCATION_MAX:
+        _refuse(
+            QT_TRANSLATE_NOOP(
+                "Routing",
+                "The location {value} for {where} can grow to {length} characters once the "
+                "category and vendor are filled in; keep it to {limit}.",
+            ),
+            value=raw,
+            where=where,
+            length=longest,
+            limit=LOCATION_MAX,
             **rule,
         )
     return raw.strip()

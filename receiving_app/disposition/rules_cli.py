@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
 from receiving_app.disposition.model import (
     CONDITIONS,
@@ -26,9 +27,11 @@ from receiving_app.disposition.model import (
 )
 from receiving_app.disposition.routing import decide
 from receiving_app.disposition.rule_files import default_rules, load_rules
+from receiving_app.disposition.store import stored_rules, vendor_terms
 from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn
 
 EXIT_OK, EXIT_FAILED = 0, 1
+T = TypeVar("T")
 
 
 def add_rules_commands(
@@ -66,13 +69,11 @@ def add_rules_commands(
     test.add_argument(
         "--vendor-accepts",
         choices=("yes", "no"),
-        default="no",
         help=t(QT_TRANSLATE_NOOP("CLI", "does the vendor take returns back")),
     )
     test.add_argument(
         "--vendor-window",
         type=_days,
-        default=0,
         metavar="DAYS",
         help=t(QT_TRANSLATE_NOOP("CLI", "the vendor's return window in days")),
     )
@@ -132,25 +133,55 @@ def _days(text: str) -> int:
 
 
 def _rules(args: argparse.Namespace) -> RuleSet:
+    """``--rules FILE``; else with ``--db`` the latest stored rules; else the shipped ones."""
     path: Path | None = args.rules
-    return load_rules(path) if path is not None else default_rules()
+    if path is not None:
+        return load_rules(path)
+    url = getattr(args, "db", None)
+    if url is None:
+        return default_rules()
+    return _with_database(url, stored_rules)
+
+
+def _vendor_terms(args: argparse.Namespace) -> tuple[bool, int]:
+    """The vendor's return terms: the flags where given, else (with ``--db``) the vendor's."""
+    accepts: str | None = args.vendor_accepts
+    window: int | None = args.vendor_window
+    url = getattr(args, "db", None)
+    if args.vendor and url is not None and (accepts is None or window is None):
+        stored_accepts, stored_window = _with_database(url, lambda: vendor_terms(args.vendor))
+        accepts = accepts or ("yes" if stored_accepts else "no")
+        window = stored_window if window is None else window
+    return accepts == "yes", window or 0
+
+
+def _with_database(url: str, read: Callable[[], T]) -> T:
+    # Imported here: the file-only commands need no database driver.
+    from receiving_app.context import open_context
+
+    context = open_context(url)
+    try:
+        return read()
+    finally:
+        context.close()
 
 
 def cmd_rules_test(args: argparse.Namespace, tr: TranslateFn) -> int:
     """Print the route, its location, the rule and its reasons, and each route's recovery."""
-    facts = UnitFacts(
-        grade=args.grade,
-        category=args.category.strip(),
-        value=args.value,
-        cost=args.cost,
-        vendor=args.vendor.strip() if args.vendor else None,
-        vendor_accepts=args.vendor_accepts == "yes",
-        vendor_window_days=args.vendor_window,
-        days_since_delivery=args.days,
-        reason=args.reason,
-        parcel_condition=args.condition,
-    )
     try:
+        accepts, window = _vendor_terms(args)
+        facts = UnitFacts(
+            grade=args.grade,
+            category=args.category.strip(),
+            value=args.value,
+            cost=args.cost,
+            vendor=args.vendor.strip() if args.vendor else None,
+            vendor_accepts=accepts,
+            vendor_window_days=window,
+            days_since_delivery=args.days,
+            reason=args.reason,
+            parcel_condition=args.condition,
+        )
         rules = _rules(args)
         decision = decide(rules, facts)
     except RulesError as exc:

@@ -13,6 +13,7 @@ import json
 import peewee
 
 from db.models import (
+    Inspection,
     Order,
     Parcel,
     PrintJob,
@@ -26,13 +27,14 @@ from db.models import (
 from db.queries.inspections import rma_of_unit
 from db.transactions import write_transaction
 from receiving_app.audit import Actor, append_audit
-from receiving_app.disposition.model import Decision, RuleSet, UnitFacts
-from receiving_app.disposition.routing import decide
+from receiving_app.disposition.model import Decision, Disposition, RulesError, RuleSet, UnitFacts
+from receiving_app.disposition.routing import NO_VENDOR, decide
 from receiving_app.disposition.rule_files import (
     default_rules,
     default_rules_text,
     rules_from_text,
 )
+from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.inspection.store import InspectContext
 
 SHIPPED_NOTE = "shipped default rules"
@@ -158,12 +160,18 @@ def route_unit(
     return row, decision
 
 
-def _queue_label(ctx: InspectContext, unit: Unit, grade: str, routed: UnitDisposition) -> None:
+def _queue_label(
+    ctx: InspectContext,
+    unit: Unit,
+    grade: str,
+    routed: UnitDisposition,
+    inspector_id: int | None = None,
+) -> None:
     """Queue the unit's disposition label; the spooler prints the route in the station's
     language (``route`` is the code, translated when the label is rendered)."""
     product = Product.get_by_id(unit.product_id)
     rma = rma_of_unit(unit)
-    inspector = User.get_by_id(ctx.user_id)
+    inspector = User.get_by_id(inspector_id or ctx.user_id)
     payload = {
         "lpn": unit.lpn,
         "grade": grade,
@@ -182,3 +190,94 @@ def _queue_label(ctx: InspectContext, unit: Unit, grade: str, routed: UnitDispos
         station=ctx.station_id,
         created_at=ctx.now,
     )
+
+
+def latest_disposition(unit_id: int) -> UnitDisposition | None:
+    """The unit's latest routing decision (the one on the unit)."""
+    return (
+        UnitDisposition.select()
+        .where(UnitDisposition.unit == unit_id)
+        .order_by(UnitDisposition.id.desc())
+        .first()
+    )
+
+
+def default_location(unit: Unit, route: Disposition, ctx: InspectContext) -> str:
+    """Where the current rules send a unit on ``route`` when no rule names a location."""
+    _version, rules = current_rules(ctx)
+    product = Product.get_by_id(unit.product_id)
+    vendor = Vendor.get_or_none(Vendor.id == product.vendor_id) if product.vendor_id else None
+    return rules.locations[route].format(
+        category=product.category, vendor=vendor.code if vendor is not None else NO_VENDOR
+    )
+
+
+def override_route(
+    ctx: InspectContext,
+    unit: Unit,
+    previous: UnitDisposition,
+    route: Disposition,
+    location: str,
+    reason: str,
+) -> UnitDisposition:
+    """A supervisor's route for the unit, with the reason; audited, and its label queued.
+
+    The decision keeps the recoveries of the one it replaces, so the review shows what the
+    override gave up.
+    """
+    row = UnitDisposition.create(
+        unit=unit.id,
+        inspection=previous.inspection_id,
+        rules_version=previous.rules_version_id,
+        route=route.value,
+        location=location,
+        rule_id=None,
+        reasons="[]",
+        recoveries=previous.recoveries,
+        decided_by=ctx.user_id,
+        decided_at=ctx.now,
+        override_reason=reason,
+    )
+    inspection = Inspection.get_or_none(Inspection.id == previous.inspection_id)
+    inspector_id = inspection.completed_by_id if inspection is not None else None
+    _queue_label(ctx, unit, unit.grade or "-", row, inspector_id)
+    Unit.update(disposition=row.route, location=row.location).where(Unit.id == unit.id).execute()
+    append_audit(
+        ctx.actor,
+        ctx.now,
+        "unit.route_overridden",
+        "unit",
+        unit.lpn,
+        {"disposition": previous.route, "location": previous.location},
+        {
+            "disposition_id": row.id,
+            "disposition": row.route,
+            "location": row.location,
+            "reason": reason,
+        },
+    )
+    return row
+
+
+def stored_rules() -> RuleSet:
+    """The latest stored rules, or the shipped ones when none is stored yet (read only)."""
+    row = RoutingRulesVersion.select().order_by(RoutingRulesVersion.version.desc()).first()
+    return _rules_of_body(row.body) if row is not None else default_rules()
+
+
+def vendor_terms(code: str) -> tuple[bool, int]:
+    """Whether the vendor takes returns, and its window in days.
+
+    Raises:
+        RulesError: no vendor has this code (``params["known"]`` lists a few that do).
+    """
+    vendor = Vendor.get_or_none(Vendor.code == code)
+    if vendor is None:
+        known = ", ".join(
+            v.code for v in Vendor.select(Vendor.code).order_by(Vendor.code).limit(10)
+        )
+        raise RulesError(UNKNOWN_VENDOR, vendor=code, known=known or "-")
+    return vendor.accepts_returns, vendor.return_window_days
+
+
+UNKNOWN_VENDOR = QT_TRANSLATE_NOOP("Routing", "There is no vendor {vendor}; known: {known}.")

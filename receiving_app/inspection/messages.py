@@ -65,3 +65,17 @@ SAME_GRADE = QT_TRANSLATE_NOOP("Outcome", "{lpn} already has grade {grade}: noth
 PHOTO_ATTACHED = QT_TRANSLATE_NOOP("Outcome", "Photo attached to step {position} ({step}).")
 NOT_A_PHOTO_STEP = QT_TRANSLATE_NOOP("Outcome", "Step {position} ({step}) does not take a photo.")
 REPORT_SAVED = QT_TRANSLATE_NOOP("Outcome", "Inspection report of {lpn} saved as {file}.")
+ROUTE_OVERRIDDEN = QT_TRANSLATE_NOOP("Outcome", "{lpn}: now {route} to {location}, by {user}.")
+ROUTE_SAME = QT_TRANSLATE_NOOP(
+    "Outcome", "{lpn} already goes {route} to {location}: nothing was changed."
+)
+ROUTE_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Outcome", "Unknown route {route}: use restock, refurbish, vendor_return or scrap."
+)
+ROUTE_REASON_NEEDED = QT_TRANSLATE_NOOP(
+    "Outcome", "Say why the route is changed (1 to {limit} characters)."
+)
+ROUTE_LOCATION_TOO_LONG = QT_TRANSLATE_NOOP(
+    "Outcome", "The location may have at most {limit} characters."
+)
+NOT_ROUTED = QT_TRANSLATE_NOOP("Outcome", "{lpn} has no route yet: grade it first.")

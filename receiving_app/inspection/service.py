@@ -21,7 +21,10 @@ from db.transactions import storage_errors
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.clock import Clock
+from receiving_app.customer_outcome.approvals import OutcomeApprovals
 from receiving_app.desk_guard import run_guarded
+from receiving_app.disposition.rules_access import rules_library_for
+from receiving_app.disposition.rules_library import RulesLibrary
 from receiving_app.errors import PermissionDenied
 from receiving_app.files import write_whole
 from receiving_app.i18n import TranslateFn
@@ -30,6 +33,7 @@ from receiving_app.inspection.answering import Answering
 from receiving_app.inspection.desk_state import OK, C, InspectionSession, InspectionState
 from receiving_app.inspection.grade_decisions import OVERRIDE_REASON_MAX_LENGTH, GradeDecisions
 from receiving_app.inspection.report import inspection_report_pdf
+from receiving_app.inspection.route_override import RouteOverrides
 from receiving_app.inspection.unit_opening import FALLBACK_CATEGORY, UnitOpening
 from receiving_app.inspection.versions import ChecklistLibrary
 from receiving_app.inspection.views import InspectionView, inspection_view
@@ -64,6 +68,7 @@ class InspectionDesk:
         self._opening = UnitOpening(self._state)
         self._answers = Answering(self._state)
         self._grades = GradeDecisions(self._state)
+        self._routes = RouteOverrides(self._state)
 
     # -- what the screen shows ----------------------------------------------------------------
 
@@ -129,6 +134,20 @@ class InspectionDesk:
         """Start a new inspection of the graded unit on screen; the earlier ones stay as they are."""
         return self._guard(self._opening.reinspect)
 
+    def override_route(
+        self, route: str, location: str, reason: str, name: str = "", pin: str = ""
+    ) -> ScanOutcome:
+        """A supervisor sends the graded unit on screen elsewhere, with a reason (audited).
+
+        The logged-in user decides when they are a supervisor; otherwise ``name`` and ``pin``
+        name the supervisor who does, without logging the inspector out. An empty ``location``
+        means the current rules' location for ``route``.
+        """
+
+        return self._guard(
+            lambda: self._routes.override(self._supervisor(name, pin), route, location, reason)
+        )
+
     # -- the report -----------------------------------------------------------------------------
 
     def report_path(self) -> Path | None:
@@ -175,13 +194,42 @@ class InspectionDesk:
             PermissionDenied: nobody with that name and PIN, or the user may not edit checklists.
         """
         state = self._state
+        return ChecklistLibrary(state.db, state.clock, state.station, self._supervisor(name, pin))
+
+    def rules_library(self, name: str = "", pin: str = "") -> RulesLibrary:
+        """The routing rules for the logged-in supervisor, or for the one whose name and PIN are
+        given (as ``checklist_library``).
+
+        Raises:
+            PermissionDenied: nobody with that name and PIN, or the user may not edit rules.
+        """
+        return rules_library_for(
+            self._state.db, self._state.clock, self._state.station, self._supervisor(name, pin)
+        )
+
+    def outcome_approvals(self, name: str = "", pin: str = "") -> OutcomeApprovals:
+        """The customer-outcome approval queue for the logged-in supervisor, or for the one
+        whose name and PIN are given (as ``checklist_library``).
+
+        Raises:
+            PermissionDenied: nobody with that name and PIN, or the user may not approve.
+        """
+        state = self._state
+        return OutcomeApprovals(state.db, state.clock, state.station, self._supervisor(name, pin))
+
+    def _supervisor(self, name: str, pin: str) -> UserInfo:
+        """The user with ``name`` and ``pin``, or the logged-in one when no name is given.
+
+        Raises:
+            PermissionDenied: nobody with that name and PIN, or nobody logged in.
+        """
         with storage_errors():
-            user = accounts.user_by_pin(name, pin) if name else state.session.user
+            user = accounts.user_by_pin(name, pin) if name else self._state.session.user
         if user is None:
             raise PermissionDenied(
                 receiving_messages.UNKNOWN_USER if name else receiving_messages.LOGIN_REQUIRED
             )
-        return ChecklistLibrary(state.db, state.clock, state.station, user)
+        return user
 
     def _guard(self, step: Callable[[], ScanOutcome]) -> ScanOutcome:
         return run_guarded(step, self._state.next_scan)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from db.models import Inspection, Unit
 from db.queries import inspections as queries
 from db.queries import units as unit_queries
+from receiving_app.disposition.store import latest_disposition
 from receiving_app.inspection.model import ChecklistTemplate, Step
 
 
@@ -40,6 +41,8 @@ class InspectionView:
     override_reason: str | None
     disposition: str | None = None  # the unit's route once graded (restock, refurbish...)
     location: str | None = None  # where that route sends it
+    recoveries: Mapping[str, str] = field(default_factory=dict)  # route → expected amount
+    route_reason: str | None = None  # set when a supervisor chose the route, and why
 
     @property
     def template_name(self) -> str:
@@ -79,6 +82,7 @@ def inspection_view(
     inspection: Inspection, unit: Unit, template: ChecklistTemplate, current_index: int
 ) -> InspectionView:
     rma = queries.rma_of_unit(unit)
+    routed = latest_disposition(unit.id) if inspection.state == "completed" else None
     serials = unit_queries.sold_serials(queries.order_line_ids_of_unit(unit))
     sold = sorted({serial for group in serials.values() for serial in group})
     return InspectionView(
@@ -99,6 +103,10 @@ def inspection_view(
         computed_grade=inspection.computed_grade,
         final_grade=inspection.final_grade,
         override_reason=inspection.override_reason,
-        disposition=unit.disposition if inspection.state == "completed" else None,
-        location=unit.location if inspection.state == "completed" else None,
+        disposition=unit.disposition if routed is not None else None,
+        location=unit.location if routed is not None else None,
+        recoveries=MappingProxyType(json.loads(routed.recoveries))
+        if routed
+        else MappingProxyType({}),
+        route_reason=routed.override_reason if routed is not None else None,
     )

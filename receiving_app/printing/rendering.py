@@ -72,12 +72,18 @@ def _label_data(
             values[field.name] = payload[field.name]
     if kind is LabelKind.DISPOSITION and "route" in payload:
         values["disposition"] = _route_text(str(payload["route"]), translate)
+    if kind is LabelKind.PARCEL and isinstance(values.get("condition"), str):
+        # The stored code (intact, damaged...), named as the receiving screen names it.
+        values["condition"] = translate(DOMAIN_WORDS, str(values["condition"]))
     try:
         return data_class(**values)  # type: ignore[arg-type]
     except TypeError as error:  # a required field is missing from the payload
         raise LabelError(
             f"the payload does not fit a {kind} label: {error}", field="payload"
         ) from None
+
+
+DOMAIN_WORDS = "DomainWords"
 
 
 def _route_text(route: str, translate: TranslateFn) -> str:

@@ -86,7 +86,34 @@ def close_parcel(ctx: StepContext, parcel_id: int) -> Parcel:
     parcel = update_parcel(ctx, parcel_id, "parcel.closed", state="closed", closed_at=ctx.now)
     if parcel.rma_id is not None:
         RMA.update(status="received").where(RMA.id == parcel.rma_id).execute()
+    _queue_parcel_label(ctx, parcel)
     return parcel
+
+
+def _queue_parcel_label(ctx: StepContext, parcel: Parcel) -> None:
+    """Queue the parcel's receipt label: what came in, how, and how many units.
+
+    ``condition`` is the stored code; the spooler prints it in the station's language.
+    """
+    rma = RMA.get_or_none(RMA.id == parcel.rma_id) if parcel.rma_id is not None else None
+    label = {
+        "receipt_key": parcel.receipt_key,
+        "tracking_number": parcel.tracking_number,
+        "carrier": parcel.carrier,
+        "rma": rma.number if rma is not None else None,
+        "received_at": parcel.received_at.isoformat(sep=" ", timespec="minutes"),
+        "station": ctx.actor.station_code,
+        "unit_count": Unit.select().where(Unit.parcel == parcel.id).count(),
+        "condition": parcel.condition,
+        "exception": parcel.is_exception,
+    }
+    PrintJob.create(
+        kind="parcel",
+        reference=parcel.receipt_key[:64],
+        payload=json.dumps(label, ensure_ascii=False),
+        station=ctx.station_id,
+        created_at=ctx.now,
+    )
 
 
 def decide_unit(parcel: Parcel, product: Product, serial: str | None) -> MatchDecision:

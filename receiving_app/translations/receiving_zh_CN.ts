@@ -39,6 +39,37 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>ApprovalsDialog</name>
+    <message>
+        <source>Customer outcomes waiting for approval</source>
+        <translation>等待审批的顾客处理方案</translation>
+    </message>
+    <message>
+        <source>Rows tinted: the customer claims a defect the inspection did not find.</source>
+        <translation>带底色的行：顾客声称有缺陷，但检验未发现。</translation>
+    </message>
+    <message>
+        <source>Note (required to reject)</source>
+        <translation>备注（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>{lpn}: {outcome} approved.</source>
+        <translation>{lpn}：{outcome} 已批准。</translation>
+    </message>
+    <message>
+        <source>{lpn}: {outcome} rejected.</source>
+        <translation>{lpn}：{outcome} 已驳回。</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>record {seq} is missing</source>
@@ -1105,6 +1136,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
 <context>
     <name>GradePanel</name>
     <message>
+        <source>{route} {amount}</source>
+        <translation>{route} {amount}</translation>
+    </message>
+    <message>
+        <source>Expected recovery: {routes}</source>
+        <translation>预计回收：{routes}</translation>
+    </message>
+    <message>
         <source>Grade of {lpn}</source>
         <translation>{lpn} 的等级</translation>
     </message>
@@ -1115,6 +1154,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Overridden from {computed}: {reason}</source>
         <translation>已从 {computed} 改判：{reason}</translation>
+    </message>
+    <message>
+        <source>Route chosen by a supervisor: {reason}</source>
+        <translation>去向由主管指定：{reason}</translation>
     </message>
     <message>
         <source>• Step {position}: {question} ({severity})</source>
@@ -1168,16 +1211,28 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>照片文件</translation>
     </message>
     <message>
-        <source>Override grade</source>
+        <source>Regrade</source>
         <translation>改判等级</translation>
     </message>
     <message>
-        <source>Inspect again</source>
+        <source>Re-inspect</source>
         <translation>重新检验</translation>
     </message>
     <message>
-        <source>Report PDF</source>
-        <translation>报告 PDF</translation>
+        <source>Report</source>
+        <translation>检验报告</translation>
+    </message>
+    <message>
+        <source>Re-route</source>
+        <translation>更改去向</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>分流规则</translation>
     </message>
     <message>
         <source>Checklists</source>
@@ -1242,6 +1297,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Grade a unit first: F11 changes its route.</source>
+        <translation>请先完成商品评级：F11 可更改其去向。</translation>
     </message>
     <message>
         <source>Grade a unit first: F9 saves its report.</source>
@@ -1674,6 +1733,30 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>{lpn}：等级已从 {before} 改为 {grade}，现为{route}，送往 {location}。</translation>
     </message>
     <message>
+        <source>{lpn}: now {route} to {location}, by {user}.</source>
+        <translation>{lpn}：现改为{route}，送往 {location}（{user}）。</translation>
+    </message>
+    <message>
+        <source>{lpn} already goes {route} to {location}: nothing was changed.</source>
+        <translation>{lpn} 已是{route}，送往 {location}：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Unknown route {route}: use restock, refurbish, vendor_return or scrap.</source>
+        <translation>未知去向 {route}：请使用 restock、refurbish、vendor_return 或 scrap。</translation>
+    </message>
+    <message>
+        <source>Say why the route is changed (1 to {limit} characters).</source>
+        <translation>请说明更改去向的原因（1 到 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The location may have at most {limit} characters.</source>
+        <translation>库位最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>{lpn} has no route yet: grade it first.</source>
+        <translation>{lpn} 还没有去向：请先评级。</translation>
+    </message>
+    <message>
         <source>{lpn} was already completed with grade {grade} at {time} by {user}.</source>
         <translation>{lpn} 已于 {time} 由 {user} 完成检验，等级 {grade}。</translation>
     </message>
@@ -1814,6 +1897,37 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>PendingOutcomesModel</name>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>RMA</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Asked → proposed</source>
+        <translation>顾客要求 → 建议方案</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Repair estimate</source>
+        <translation>维修估价</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>待审批原因</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2292,108 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>RouteOverrideDialog</name>
+    <message>
+        <source>Change the route</source>
+        <translation>更改去向</translation>
+    </message>
+    <message>
+        <source>empty: where the rules send this route</source>
+        <translation>留空：使用规则为该去向指定的库位</translation>
+    </message>
+    <message>
+        <source>New route</source>
+        <translation>新去向</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Route changes are audited, and a new label is printed.</source>
+        <translation>去向更改会被审计记录，并打印新标签。</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPanel</name>
+    <message>
+        <source>Routes</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>When no rule matches</source>
+        <translation>无规则匹配时</translation>
+    </message>
+    <message>
+        <source>Location for {route}</source>
+        <translation>{route} 的库位</translation>
+    </message>
+    <message>
+        <source>{category} and {vendor} are filled in from the unit; a unit without a vendor gets NONE.</source>
+        <translation>{category} 和 {vendor} 按商品信息填入；没有供应商的商品填为 NONE。</translation>
+    </message>
+    <message>
+        <source>Expected recovery</source>
+        <translation>预计回收</translation>
+    </message>
+    <message>
+        <source>Restock (A only): share of the value</source>
+        <translation>重新入库（仅 A 级）：占价值的比例</translation>
+    </message>
+    <message>
+        <source>Refurbish: share of the value resold</source>
+        <translation>翻新：转售所得占价值的比例</translation>
+    </message>
+    <message>
+        <source>Vendor return: share of the cost credited</source>
+        <translation>退回供应商：供应商返还占成本的比例</translation>
+    </message>
+    <message>
+        <source>Scrap: share of the value a liquidator pays</source>
+        <translation>报废：清仓收购商支付占价值的比例</translation>
+    </message>
+    <message>
+        <source>e.g. 0.6</source>
+        <translation>例如 0.6</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Refurbish cost</source>
+        <translation>翻新成本</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Add or change</source>
+        <translation>添加或修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>any other category</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>the refurbish cost of {category}</source>
+        <translation>{category} 的翻新成本</translation>
+    </message>
+</context>
+<context>
     <name>Routing</name>
     <message>
         <source>restock</source>
@@ -2328,6 +2544,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>{where} 的库位 {value} 只能使用 {{category}} 和 {{vendor}}。</translation>
     </message>
     <message>
+        <source>The location {value} for {where} can grow to {length} characters once the category and vendor are filled in; keep it to {limit}.</source>
+        <translation>{where} 的库位 {value} 在填入类别和供应商后可能长达 {length} 个字符；请控制在 {limit} 个字符以内。</translation>
+    </message>
+    <message>
         <source>The recovery figures must be an object.</source>
         <translation>回收参数必须是一个对象。</translation>
     </message>
@@ -2422,6 +2642,372 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>whichever recovers most of {routes}</source>
         <translation>{routes} 中回收最多的一个</translation>
+    </message>
+    <message>
+        <source>{category} is not a category: use lower-case letters, digits and _, starting with a letter.</source>
+        <extracomment>Conditions that list the values they allow, in the order the editor shows them. Conditions that are true, false, or not asked (None). Inclusive bounds: whole days since delivery, and the unit&apos;s value. The recovery ratios, each a number of 0 or more (``docs/routing.md``). The key of ``refurbish_cost`` that applies to every category not listed. Values a list condition may hold, where the format limits them.</extracomment>
+        <translation>{category} 不是有效的类别：请使用小写字母、数字和 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The default refurbish cost cannot be removed: set it to 0 instead.</source>
+        <translation>默认翻新成本不能删除：请改为设置为 0。</translation>
+    </message>
+    <message>
+        <source>There is no vendor {vendor}; known: {known}.</source>
+        <translation>没有供应商 {vendor}；已知：{known}。</translation>
+    </message>
+    <message>
+        <source>There is no stored version {version} of the rules.</source>
+        <translation>没有已保存的规则版本 {version}。</translation>
+    </message>
+    <message>
+        <source>Say in a few words what you changed (at most {limit} characters).</source>
+        <translation>请简要说明修改了什么（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The name may be at most {limit} characters long.</source>
+        <translation>名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Nothing changed: these are the rules routing already uses.</source>
+        <translation>没有任何改动：这些就是分流当前使用的规则。</translation>
+    </message>
+    <message>
+        <source>Someone saved a new version of the rules while you were editing. Open the latest version and make your change there again.</source>
+        <translation>在你编辑期间，已有人保存了规则的新版本。请打开最新版本，在其中重新修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>grade {values}</source>
+        <translation>等级 {values}</translation>
+    </message>
+    <message>
+        <source>category {values}</source>
+        <translation>类别 {values}</translation>
+    </message>
+    <message>
+        <source>vendor {values}</source>
+        <translation>供应商 {values}</translation>
+    </message>
+    <message>
+        <source>reason {values}</source>
+        <translation>退货原因 {values}</translation>
+    </message>
+    <message>
+        <source>parcel {values}</source>
+        <translation>包裹 {values}</translation>
+    </message>
+    <message>
+        <source>vendor takes returns</source>
+        <translation>供应商接受退货</translation>
+    </message>
+    <message>
+        <source>vendor takes no returns</source>
+        <translation>供应商不接受退货</translation>
+    </message>
+    <message>
+        <source>inside the vendor&apos;s window</source>
+        <translation>在供应商退货期限内</translation>
+    </message>
+    <message>
+        <source>outside the vendor&apos;s window</source>
+        <translation>超出供应商退货期限</translation>
+    </message>
+    <message>
+        <source>{low}–{high} days since delivery</source>
+        <translation>签收后 {low}–{high} 天</translation>
+    </message>
+    <message>
+        <source>at least {low} days since delivery</source>
+        <translation>签收后至少 {low} 天</translation>
+    </message>
+    <message>
+        <source>at most {high} days since delivery</source>
+        <translation>签收后最多 {high} 天</translation>
+    </message>
+    <message>
+        <source>value {low}–{high}</source>
+        <translation>价值 {low}–{high}</translation>
+    </message>
+    <message>
+        <source>value at least {low}</source>
+        <translation>价值至少 {low}</translation>
+    </message>
+    <message>
+        <source>value at most {high}</source>
+        <translation>价值最多 {high}</translation>
+    </message>
+    <message>
+        <source>every unit</source>
+        <translation>所有商品</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>规则 id</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>送往</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Why (note)</source>
+        <translation>原因（备注）</translation>
+    </message>
+    <message>
+        <source>Applies when (empty: any)</source>
+        <translation>适用条件（留空：不限）</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Return reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Parcel condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <source>Vendor takes returns</source>
+        <translation>供应商接受退货</translation>
+    </message>
+    <message>
+        <source>Inside the vendor&apos;s window</source>
+        <translation>在供应商退货期限内</translation>
+    </message>
+    <message>
+        <source>Days since delivery</source>
+        <translation>签收后天数</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>商品价值</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Whichever recovers most of</source>
+        <translation>以下去向中回收最多的</translation>
+    </message>
+    <message>
+        <source>empty: the route&apos;s location; may use {category} and {vendor}</source>
+        <translation>留空：使用该去向的库位；可使用 {category} 和 {vendor}</translation>
+    </message>
+    <message>
+        <source>why this rule exists</source>
+        <translation>设立这条规则的原因</translation>
+    </message>
+    <message>
+        <source>any; several separated by commas</source>
+        <translation>不限；多个用逗号分隔</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>至少</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>either</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>the fewest days since delivery</source>
+        <translation>签收后最少天数</translation>
+    </message>
+    <message>
+        <source>the most days since delivery</source>
+        <translation>签收后最多天数</translation>
+    </message>
+    <message>
+        <source>the lowest unit value</source>
+        <translation>最低商品价值</translation>
+    </message>
+    <message>
+        <source>the highest unit value</source>
+        <translation>最高商品价值</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditorDialog</name>
+    <message>
+        <source>Routing rules</source>
+        <translation>分流规则</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Routes and recovery</source>
+        <translation>去向与回收</translation>
+    </message>
+    <message>
+        <source>Try a unit</source>
+        <translation>试算商品</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tried from the top: the first rule whose conditions all hold decides.</source>
+        <translation>从上往下依次检查：第一条所有条件都满足的规则决定去向。</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>e.g. cosmetic units go to the outlet from now on</source>
+        <translation>例如：今后有外观瑕疵的商品送往折扣店</translation>
+    </message>
+    <message>
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Edit from this version</source>
+        <translation>基于此版本编辑</translation>
+    </message>
+    <message>
+        <source>Stored versions never change: every routed unit keeps the version that routed it. Editing from an older version and saving makes it the newest version again.</source>
+        <translation>已保存的版本永远不会改变：每件已分流的商品都保留分流它时所用的版本。基于旧版本编辑并保存后，它会再次成为最新版本。</translation>
+    </message>
+    <message>
+        <source>(no id yet)</source>
+        <translation>（尚无 id）</translation>
+    </message>
+    <message>
+        <source>whichever recovers most of {routes}</source>
+        <translation>{routes} 中回收最多的一个</translation>
+    </message>
+    <message>
+        <source>Editing version {base}: saving makes version {version}</source>
+        <translation>正在编辑版本 {base}：保存后成为版本 {version}</translation>
+    </message>
+    <message>
+        <source>No rules stored yet: saving makes version 1</source>
+        <translation>尚未保存任何规则：保存后成为版本 1</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule}): {field} is not a number.</source>
+        <translation>第 {position} 条规则（{rule}）：{field} 不是数字。</translation>
+    </message>
+    <message>
+        <source>Routes and recovery: {field} is not a number.</source>
+        <translation>去向与回收：{field} 不是数字。</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>尚无改动。</translation>
+    </message>
+    <message>
+        <source>The rules can be saved, but rule {position} ({rule}) has no conditions: every unit stops there and the rules below it are never used.</source>
+        <translation>规则可以保存，但第 {position} 条规则（{rule}）没有条件：所有商品都会停在这条规则，它下面的规则永远不会被用到。</translation>
+    </message>
+    <message>
+        <source>The rules check: say what changed, then save.</source>
+        <translation>规则检查通过：请填写修改说明，然后保存。</translation>
+    </message>
+    <message>
+        <source>The rules check and can be saved.</source>
+        <translation>规则检查通过，可以保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>The routing rules have changes that are not saved. Discard them?</source>
+        <translation>分流规则有尚未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}. Units graded from now on are routed by it.</source>
+        <translation>已保存为版本 {version}。今后定级的商品都按此版本分流。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesVersionsModel</name>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>Saved by</source>
+        <translation>保存人</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Units routed</source>
+        <translation>已分流件数</translation>
+    </message>
+    <message>
+        <source>shipped with the app</source>
+        <translation>程序自带</translation>
     </message>
 </context>
 <context>
@@ -2606,6 +3192,101 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Step ids are stored with the answers: keep them when you only reword a question.</source>
         <translation>步骤 id 与答案一起保存：如果只是改写问题的措辞，请保留原来的 id。</translation>
+    </message>
+</context>
+<context>
+    <name>TryPanel</name>
+    <message>
+        <source>A unit</source>
+        <translation>一件商品</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Vendor takes returns</source>
+        <translation>供应商接受退货</translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s window</source>
+        <translation>供应商退货期限</translation>
+    </message>
+    <message>
+        <source>Days since delivery</source>
+        <translation>签收后天数</translation>
+    </message>
+    <message>
+        <source>Return reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Parcel condition</source>
+        <translation>包裹状况</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>empty: not delivered</source>
+        <translation>留空：未签收</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Recovers</source>
+        <translation>回收金额</translation>
+    </message>
+    <message>
+        <source>With the rules being edited</source>
+        <translation>按正在编辑的规则</translation>
+    </message>
+    <message>
+        <source>Fill in the unit: the value, cost and days are numbers.</source>
+        <translation>请填写商品信息：价值、成本和天数必须是数字。</translation>
+    </message>
+    <message>
+        <source>{route} → {location}</source>
+        <translation>{route} → {location}</translation>
+    </message>
+    <message>
+        <source>No rule matched: the default route.</source>
+        <translation>没有匹配的规则：使用默认去向。</translation>
+    </message>
+    <message>
+        <source>Rule {position} ({rule})</source>
+        <translation>第 {position} 条规则（{rule}）</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>The rules in use (version {version}) send it to {route} → {location}.</source>
+        <translation>当前使用的规则（版本 {version}）会把它送往 {route} → {location}。</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from db.models import (
     Setting,
     Unit,
     UnitDisposition,
+    User,
     Vendor,
 )
 from receiving_app.audit import Actor, verify_chain
@@ -29,6 +30,7 @@ from receiving_app.inspection.service import InspectionDesk
 from receiving_app.outcomes import OutcomeCode as C
 from receiving_app.printing.rendering import label_renderer
 from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.users import hash_pin
 from tests.core.report_setup import inspection_desk
 from tests.core.test_inspection_desk import ALL_CLEAR, PNG, receive_phone
 
@@ -170,3 +172,47 @@ def test_routing_queues_the_disposition_label_that_prints_the_route(
         ["pdftotext", str(target), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert "RESTOCK" in text and "STOCK-electronics" in text and lpn in text
+
+
+def test_a_supervisor_changes_the_route_with_a_reason(
+    desk: ReceivingDesk, inspect: InspectionDesk, dock, photo: Path
+) -> None:
+    lpn = grade_phone(desk, inspect, dock, photo, ALL_CLEAR)
+    inspect.complete()
+    view = inspect.view
+    assert view is not None and set(view.recoveries) == {
+        "restock",
+        "refurbish",
+        "vendor_return",
+        "scrap",
+    }
+    assert view.recoveries["restock"] == "399.00" and view.route_reason is None
+    # The inspector may not; a wrong PIN may not either.
+    refused = inspect.override_route("scrap", "", "crushed")
+    assert refused.code == C.NOT_ALLOWED
+    User.update(pin_hash=hash_pin("2468")).where(User.name == "zhang.min").execute()
+    assert inspect.override_route("scrap", "", "crushed", "zhang.min", "0000").code == C.NOT_ALLOWED
+    for route, reason in (("landfill", "x"), ("scrap", "  ")):
+        outcome = inspect.override_route(route, "", reason, "zhang.min", "2468")
+        assert outcome.code == C.ROUTE_REFUSED
+    assert UnitDisposition.select().count() == 1
+
+    changed = inspect.override_route("scrap", "", "Water inside the case", "zhang.min", "2468")
+    assert changed.code == C.ROUTE_OVERRIDDEN, changed
+    assert changed.text() == f"{lpn}: now scrap to SCRAP, by Zhang Min."
+    unit = Unit.get(Unit.lpn == lpn)
+    assert (unit.disposition, unit.location) == ("scrap", "SCRAP")
+    latest = UnitDisposition.select().order_by(UnitDisposition.id.desc()).first()
+    assert latest.override_reason == "Water inside the case" and latest.rule_id is None
+    assert latest.decided_by_id == User.get(User.name == "zhang.min").id
+    labels = PrintJob.select().where(PrintJob.kind == "disposition").order_by(PrintJob.id)
+    assert [json.loads(job.payload)["route"] for job in labels] == ["restock", "scrap"]
+    assert json.loads(labels[-1].payload)["inspector"] == "Wang Fang"  # who inspected it
+    record = AuditRecord.get(AuditRecord.action == "unit.route_overridden")
+    assert json.loads(record.before)["disposition"] == "restock"
+    assert inspect.view is not None and inspect.view.route_reason == "Water inside the case"
+    again = inspect.override_route("scrap", "SCRAP", "still wet", "zhang.min", "2468")
+    assert (again.level.value, again.code) == ("warning", C.ROUTE_REFUSED)
+    cage = inspect.override_route("vendor_return", "", "Vendor agreed", "zhang.min", "2468")
+    assert cage.params["location"] == "CAGE-ACME"
+    assert verify_chain().ok

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from db.models import RMA, AuditRecord, Order, OrderLine, Parcel, PrintJob, SoldSerial, Unit
 from receiving_app.audit import verify_chain
 from receiving_app.clock import FixedClock
 from receiving_app.outcomes import OutcomeCode as C
 from receiving_app.outcomes import OutcomeLevel as L
+from receiving_app.printing.rendering import label_renderer
 from receiving_app.receiving.desk import ReceivingDesk
 from receiving_app.scanning.check_digits import gs1_check_digit
 from tests.core.seed import MUG_GTIN, PHONE_GTIN, PIN, SHIRT_GTIN, UPS_TRACKING
@@ -265,3 +268,19 @@ def test_bad_picks_and_notes_change_nothing(logged_in: ReceivingDesk) -> None:
     assert Parcel.get().note == ""
     assert logged_in.set_note("  Box crushed, 1 shirt  ").level is L.OK
     assert Parcel.get().note == "Box crushed, 1 shirt"
+
+
+def test_closing_a_parcel_queues_its_receipt_label(logged_in: ReceivingDesk, dock) -> None:
+    logged_in.handle_scan(UPS_TRACKING)
+    logged_in.handle_scan(dock.phone_serials[0])
+    logged_in.close_parcel()
+    job = PrintJob.get(PrintJob.kind == "parcel")
+    payload = json.loads(job.payload)
+    assert (payload["rma"], payload["unit_count"], payload["condition"]) == (
+        "RMA00000001",
+        1,
+        "intact",
+    )
+    assert payload["exception"] is False and job.reference == payload["receipt_key"]
+    pdf = label_renderer()("parcel", payload, "4x6", 203, "pdf")
+    assert pdf.startswith(b"%PDF-")

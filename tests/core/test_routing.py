@@ -13,10 +13,19 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from peewee import Database
 
+from db.models import RoutingRulesVersion
+from receiving_app.clock import FixedClock
 from receiving_app.disposition.model import CONDITIONS, Disposition, RulesError, UnitFacts
 from receiving_app.disposition.routing import _match, decide
-from receiving_app.disposition.rule_files import default_rules, load_rules, rules_from_text
+from receiving_app.disposition.rule_files import (
+    default_rules,
+    default_rules_text,
+    load_rules,
+    rules_from_text,
+)
+from tests.core.seed import Dock
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = default_rules()
@@ -193,6 +202,7 @@ def test_conditions_on_reason_condition_category_vendor_and_days() -> None:
             "may only use",
         ),
         ({"default": "shelf"}, "not a route"),
+        ({"locations": {**BEST_OF["locations"], "scrap": "{category}-{vendor}"}}, "can grow"),
         ({"rules": [{"id": "x", "when": {}, "route": "scrap", "location": "{x}"}]}, "may only"),
         ({"version": 0}, "whole number"),
         ({"recovery": {"scrap_ratio": "a lot"}}, "0 or more"),
@@ -311,3 +321,29 @@ def test_rules_show_lists_the_rules_in_order() -> None:
     ]
     assert [line.split(":")[0].split(". ")[1] for line in numbered] == [r.id for r in RULES.rules]
     assert result.stdout.splitlines()[-1] == "Otherwise: scrap → SCRAP"
+
+
+def test_rules_test_with_db_reads_the_stored_rules_and_the_vendor(
+    database: Database, dock: Dock, clock: FixedClock, db_url: str
+) -> None:
+    data = json.loads(default_rules_text())
+    data["version"] = 2
+    data["rules"][1] = {"id": "b_to_scrap", "when": {"grade": ["B"]}, "route": "scrap"}
+    RoutingRulesVersion.create(
+        version=2, name="Stricter", body=json.dumps(data), saved_at=clock.now(), note="test"
+    )
+    stricter = cli("test", "--grade", "B", "--category", "home", "--value", "50", "--db", db_url)
+    assert stricter.returncode == 0, stricter.stderr
+    assert stricter.stdout.startswith("Route: scrap → SCRAP")
+    assert "Rules: Default routing, version 2." in stricter.stdout
+    # ACME takes returns for 60 days (the seed): the vendor's terms come from the database.
+    vendor = cli(
+        "test", "--grade", "C", "--category", "electronics", "--vendor", "ACME", "--days", "45",
+        "--value", "50", "--cost", "20", "--db", db_url,
+    )  # fmt: skip
+    assert vendor.stdout.startswith("Route: vendor return → CAGE-ACME"), vendor.stdout
+    unknown = cli(
+        "test", "--grade", "C", "--category", "home", "--vendor", "NOPE", "--value", "5",
+        "--db", db_url,
+    )  # fmt: skip
+    assert unknown.returncode == 1 and "no vendor NOPE; known: ACME" in unknown.stderr

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -498,3 +499,56 @@ def test_the_report_of_the_graded_unit_is_saved_as_a_pdf(
     assert station.feedback.property("outcome") == "error"
     assert "Cannot write" in station.feedback.text()
     assert list((tmp_path).glob("**/*.part")) == []
+
+
+# -- F11 change route ---------------------------------------------------------------------------
+
+
+def test_f11_lets_a_supervisor_change_the_route_with_a_reason(
+    station: Station, context: AppContext, codes: DemoCodes, photo: Path
+) -> None:
+    lpn = graded(station, context, codes, photo)
+    recovery = child(station.window, QLabel, "recoveryLine")
+    assert "▶ restock" in recovery.text()
+    supervisor = User.get(User.role == "supervisor", User.pin_hash.is_null(False))
+
+    def log_in(dialog: QWidget) -> None:
+        child(dialog, QLineEdit, "loginName").setText(supervisor.name)
+        child(dialog, QLineEdit, "loginPin").setText("1234")  # the demo PIN
+        when_dialog("routeOverrideDialog", choose_scrap)
+        assert isinstance(dialog, QDialog)
+        dialog.accept()
+
+    def choose_scrap(dialog: QWidget) -> None:
+        box = child(dialog, QComboBox, "overrideRoute")
+        assert isinstance(box, QComboBox)
+        box.setCurrentIndex(box.findData("scrap"))
+        child(dialog, QLineEdit, "routeReason").setText("Soaked in the parcel")
+        assert isinstance(dialog, QDialog)
+        dialog.accept()
+
+    when_dialog("loginDialog", log_in)
+    station.key(Qt.Key.Key_F11)
+    station.qtbot.waitUntil(lambda: station.feedback.property("outcome") == "ok")
+    unit = Unit.get(Unit.lpn == lpn)
+    assert unit.disposition == "scrap"
+    route = child(station.window, QLabel, "routeLabel")
+    assert route.text() == f"SCRAP  →  {unit.location}"
+    assert "Soaked in the parcel" in child(station.window, QLabel, "overrideNote").text()
+    assert "▶ scrap" in recovery.text()
+    assert station.desk.user is not None and station.desk.user.role.value == "inspector"
+
+
+def test_f3_opens_the_rules_editor_for_a_supervisor(station: Station) -> None:
+    supervisor = User.get(User.role == "supervisor", User.badge.is_null(False))
+    assert station.scan(str(supervisor.badge)).property("outcome") == "ok"
+    opened: list[str] = []
+
+    def close(dialog: QWidget) -> None:
+        opened.append(dialog.objectName())
+        assert isinstance(dialog, QDialog)
+        dialog.reject()
+
+    when_dialog("rulesEditor", close)
+    station.key(Qt.Key.Key_F3)
+    station.qtbot.waitUntil(lambda: opened == ["rulesEditor"])

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from receiving_app.customer_outcome.approvals import OutcomeApprovals
+from receiving_app.disposition.rules_library import RulesLibrary
 from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.inspection.model import StepKind
 from receiving_app.inspection.service import InspectionDesk
@@ -27,12 +29,15 @@ from receiving_app.inspection.views import InspectionView
 from receiving_app.outcomes import OutcomeCode, ScanOutcome
 from receiving_app.users import Permission
 from ui.checklist_editor.editor_dialog import ChecklistEditorDialog
+from ui.dialogs.approvals_dialog import ApprovalsDialog
 from ui.dialogs.override_dialog import OverrideGradeDialog
+from ui.dialogs.route_dialog import RouteOverrideDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
 from ui.pages.checklist_step import ChecklistStepPanel
 from ui.pages.inspection_panels import GradePanel, UnitPanel
 from ui.restyle import set_style_properties
+from ui.rules_editor import open_rules_editor
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
@@ -121,6 +126,11 @@ class InspectionPage(QWidget):
         )
         self._reinspect_action = function_key(self, "reinspectAction", "F8", self._on_reinspect)
         self._report_action = function_key(self, "reportAction", "F9", self._on_report_triggered)
+        self._route_action = function_key(self, "routeAction", "F11", self._on_route_triggered)
+        self._rules_action = function_key(self, "rulesAction", "F3", self._on_rules_triggered)
+        self._approvals_action = function_key(
+            self, "approvalsAction", "F6", self._on_approvals_triggered
+        )
         self._checklists_action = function_key(
             self, "checklistsAction", "F10", self._on_checklists_triggered
         )
@@ -128,11 +138,14 @@ class InspectionPage(QWidget):
         self._key_bar = KeyBar(
             [
                 self._login_action,
+                self._rules_action,
                 self._photo_action,
+                self._approvals_action,
                 self._override_action,
                 self._reinspect_action,
                 self._report_action,
                 self._checklists_action,
+                self._route_action,
                 self._logout_action,
             ],
             self,
@@ -168,9 +181,12 @@ class InspectionPage(QWidget):
         )
         self._login_action.setText(self.tr("Log in"))
         self._photo_action.setText(self.tr("Photo file"))
-        self._override_action.setText(self.tr("Override grade"))
-        self._reinspect_action.setText(self.tr("Inspect again"))
-        self._report_action.setText(self.tr("Report PDF"))
+        self._override_action.setText(self.tr("Regrade"))
+        self._reinspect_action.setText(self.tr("Re-inspect"))
+        self._report_action.setText(self.tr("Report"))
+        self._route_action.setText(self.tr("Re-route"))
+        self._approvals_action.setText(self.tr("Approvals"))
+        self._rules_action.setText(self.tr("Rules"))
         self._checklists_action.setText(self.tr("Checklists"))
         self._logout_action.setText(self.tr("Log out"))
         self._unit_panel.retranslate()
@@ -399,6 +415,70 @@ class InspectionPage(QWidget):
     @Slot()
     def _on_reinspect(self) -> None:
         self._perform(self._desk.reinspect)
+
+    @Slot()
+    def _on_route_triggered(self) -> None:
+        """A supervisor changes the graded unit's route: the logged-in one, or by name and PIN."""
+        view = self._view
+        if view is None or view.disposition is None:
+            self.feedback.show_message(
+                self.tr("Grade a unit first: F11 changes its route."), "error"
+            )
+            return
+        user = self._desk.user
+        credentials: tuple[str, str] | None = ("", "")
+        if user is None or not user.can(Permission.APPROVE):
+            credentials = ask_credentials(self)
+        if credentials is not None:
+            dialog = RouteOverrideDialog(view.disposition, self)
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            route, location, reason = dialog.chosen()
+            dialog.deleteLater()
+            if accepted:
+                name, pin = credentials
+                self._perform(lambda: self._desk.override_route(route, location, reason, name, pin))
+        self.window().activateWindow()
+        self._focus_answer()
+
+    @Slot()
+    def _on_rules_triggered(self) -> None:
+        """The routing rules editor, as the logged-in supervisor or one who gives name and PIN."""
+        user = self._desk.user
+        library: RulesLibrary | None
+        try:
+            if user is not None and user.can(Permission.EDIT_RULES):
+                library = self._desk.rules_library()
+            else:
+                credentials = ask_credentials(self)
+                library = self._desk.rules_library(*credentials) if credentials else None
+        except (ReceivingError, StorageUnavailable) as exc:
+            self.feedback.show_message(error_text(exc), "error")
+            library = None
+        if library is not None:
+            open_rules_editor(library, self)
+        self.window().activateWindow()
+        self._focus_answer()
+
+    @Slot()
+    def _on_approvals_triggered(self) -> None:
+        """The approval queue, as the logged-in supervisor or one who gives name and PIN."""
+        user = self._desk.user
+        approvals: OutcomeApprovals | None
+        try:
+            if user is not None and user.can(Permission.APPROVE):
+                approvals = self._desk.outcome_approvals()
+            else:
+                credentials = ask_credentials(self)
+                approvals = self._desk.outcome_approvals(*credentials) if credentials else None
+        except (ReceivingError, StorageUnavailable) as exc:
+            self.feedback.show_message(error_text(exc), "error")
+            approvals = None
+        if approvals is not None:
+            dialog = ApprovalsDialog(approvals, self)
+            dialog.exec()
+            dialog.deleteLater()
+        self.window().activateWindow()
+        self._focus_answer()
 
     @Slot()
     def _on_report_triggered(self) -> None:

@@ -105,6 +105,10 @@ class GradePanel(QFrame):
         self._route.setObjectName("routeLabel")
         self._route.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._route.setWordWrap(True)
+        self._recovery = QLabel(self)
+        self._recovery.setObjectName("recoveryLine")
+        self._recovery.setWordWrap(True)
+        self._recovery.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._override = QLabel(self)
         self._override.setObjectName("overrideNote")
         self._override.setWordWrap(True)
@@ -120,12 +124,24 @@ class GradePanel(QFrame):
         layout.addWidget(self._caption)
         layout.addWidget(self._grade)
         layout.addWidget(self._route)
+        layout.addWidget(self._recovery)
         layout.addWidget(self._override)
         layout.addWidget(self._failures, 1)
         layout.addWidget(self._next)
 
     def grade(self) -> str:
         return str(self._grade.property("grade") or "")
+
+    def _recovery_text(self, view: InspectionView) -> str:
+        """Every route's expected recovery, the chosen one marked, so the route can be judged."""
+        if not view.recoveries:
+            return ""
+        parts = [
+            ("▶ " if route == view.disposition else "")
+            + self.tr("{route} {amount}").format(route=word("route", route), amount=amount)
+            for route, amount in view.recoveries.items()
+        ]
+        return self.tr("Expected recovery: {routes}").format(routes=" · ".join(parts))
 
     def show_view(self, view: InspectionView, language: str) -> None:
         """Show the grade of the completed inspection ``view``."""
@@ -141,14 +157,19 @@ class GradePanel(QFrame):
             else ""
         )
         set_style_properties(self._route, route=view.disposition or "")
+        self._recovery.setText(self._recovery_text(view))
+        notes = []
         if view.override_reason:
-            self._override.setText(
+            notes.append(
                 self.tr("Overridden from {computed}: {reason}").format(
                     computed=view.computed_grade or "?", reason=view.override_reason
                 )
             )
-        else:
-            self._override.setText("")
+        if view.route_reason:
+            notes.append(
+                self.tr("Route chosen by a supervisor: {reason}").format(reason=view.route_reason)
+            )
+        self._override.setText("\n".join(notes))
         lines = []
         for failure in grade_from_answers(view.template, view.answers).failures:
             step = view.steps[failure.position - 1]
