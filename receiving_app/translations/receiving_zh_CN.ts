@@ -721,10 +721,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>尚无改动。</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
         <source>The checklist has changes that are not saved. Discard them?</source>
         <translation>检验清单有尚未保存的修改。要放弃这些修改吗？</translation>
     </message>
@@ -2967,10 +2963,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>规则检查通过，可以保存。</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
         <source>The routing rules have changes that are not saved. Discard them?</source>
         <translation>分流规则有尚未保存的修改。要放弃这些修改吗？</translation>
     </message>
@@ -3338,6 +3330,13 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>(no words given)</source>
         <translation>（顾客未填写描述）</translation>
+    </message>
+</context>
+<context>
+    <name>VersionedEditorDialog</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
     </message>
 </context>
 </TS>

@@ -10,10 +10,8 @@ overrides*: the last 30 days' overrides for review. Every read and write is a co
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMenu,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -37,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.inspection.drafts import ChecklistDraft
 from receiving_app.inspection.model import DEFECTS, ChecklistError, Grade, Severity, StepKind
 from receiving_app.inspection.versions import NOTE_MAX_LENGTH, ChecklistLibrary
@@ -50,11 +44,10 @@ from ui.item_models.grade_overrides_model import GradeOverridesModel
 from ui.pages.checklist_step import severity_text
 from ui.restyle import set_style_properties
 from ui.station_kit import error_text
+from ui.versioned_editor import VersionedEditorDialog
 
-T = TypeVar("T")
 
-
-class ChecklistEditorDialog(QDialog):
+class ChecklistEditorDialog(VersionedEditorDialog):
     """Edits the library's checklists as its supervisor; nothing is stored before Save."""
 
     def __init__(
@@ -127,7 +120,10 @@ class ChecklistEditorDialog(QDialog):
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("editorTabs")
         self._tabs.addTab(self._edit_tab(), "")
-        self._tabs.addTab(self._history_tab(), "")
+        self._history_hint = QLabel(self)
+        self._tabs.addTab(
+            self._history_tab(self._history_hint, self._versions_table, self._restore), ""
+        )
         self._tabs.addTab(self._overrides_tab(), "")
         self._tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
@@ -137,13 +133,6 @@ class ChecklistEditorDialog(QDialog):
         self._load_categories()
 
     # -- building -----------------------------------------------------------------------------
-
-    def _button(self, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     def _grade_box(self, severity: Severity) -> QComboBox:
         box = QComboBox(self)
@@ -230,29 +219,6 @@ class ChecklistEditorDialog(QDialog):
         layout.addLayout(bottom)
         return tab
 
-    @staticmethod
-    def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
-        """A pane that scrolls rather than forcing the window wider than a dock screen."""
-        scroll = QScrollArea(parent)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(widget)
-        return scroll
-
-    def _history_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self._history_hint = QLabel(tab)
-        self._history_hint.setObjectName("dialogHint")
-        self._history_hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self._restore)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self._history_hint)
-        layout.addWidget(self._versions_table, 1)
-        layout.addLayout(buttons)
-        return tab
-
     def _overrides_tab(self) -> QWidget:
         tab = QWidget(self)
         self._overrides_hint = QLabel(tab)
@@ -296,14 +262,6 @@ class ChecklistEditorDialog(QDialog):
         )
 
     # -- loading ------------------------------------------------------------------------------
-
-    def _call(self, call: Callable[[], T]) -> T | None:
-        """Run a core call; on refusal show why in the problem line and return None."""
-        try:
-            return call()
-        except (ReceivingError, StorageUnavailable) as exc:
-            self._show_problem(error_text(exc), "error")
-            return None
 
     def _load_categories(self, select: str | None = None) -> None:
         categories = self._call(self._library.categories) or []
@@ -356,10 +314,20 @@ class ChecklistEditorDialog(QDialog):
                 self._call(lambda: self._library.history(draft.category)) or []
             )
 
+    @override
     def is_dirty(self) -> bool:
         return self._draft is not None and self._draft.body() != self._saved_body
 
     # -- checking -----------------------------------------------------------------------------
+
+    @override
+    def _discard_question(self) -> str:
+        return self.tr("The checklist has changes that are not saved. Discard them?")
+
+    @override
+    def _forget_changes(self) -> None:
+        if self._draft is not None:
+            self._saved_body = self._draft.body()
 
     def _check(self) -> None:
         """Say what is wrong with the draft (naming the step), or what saving will do."""
@@ -389,6 +357,7 @@ class ChecklistEditorDialog(QDialog):
             )
         self._update_save_button()
 
+    @override
     def _show_problem(self, text: str, level: str) -> None:
         self._problem.setText(text)
         set_style_properties(self._problem, outcome=level)
@@ -463,25 +432,6 @@ class ChecklistEditorDialog(QDialog):
 
     # -- categories, saving, history ----------------------------------------------------------
 
-    def _may_leave(self) -> bool:
-        """True when there are no unsaved changes, or the supervisor chose to drop them."""
-        if not self.is_dirty():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            self.tr("The checklist has changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("discardChangesDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        discard = box.exec() == QMessageBox.StandardButton.Discard
-        box.deleteLater()
-        if discard and self._draft is not None:
-            self._saved_body = self._draft.body()  # dropped: nothing left to ask about
-        return discard
-
     @Slot(int)
     def _on_category_activated(self, row: int) -> None:
         category = self._category.itemText(row)
@@ -554,15 +504,3 @@ class ChecklistEditorDialog(QDialog):
             self._overrides.set_overrides(self._call(self._library.recent_overrides) or [])
 
     # -- leaving ------------------------------------------------------------------------------
-
-    @override
-    def reject(self) -> None:
-        if self._may_leave():
-            super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_leave():
-            event.accept()
-        else:
-            event.ignore()

@@ -11,21 +11,15 @@ Save (with a note) stays off until it checks. Every read and write is a core cal
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -38,19 +32,18 @@ from typing_extensions import override
 from receiving_app.disposition.model import RulesError
 from receiving_app.disposition.rules_drafts import RulesDraft, catch_all_rule
 from receiving_app.disposition.rules_library import NOTE_MAX_LENGTH, RulesLibrary, TryChoices
-from receiving_app.errors import ReceivingError, StorageUnavailable
 from ui.item_models.rules_versions_model import RulesVersionsModel
 from ui.restyle import set_style_properties
 from ui.rules_editor.routes_panel import RoutesPanel
 from ui.rules_editor.rule_form import RuleForm, conditions_text, route_text
 from ui.rules_editor.try_panel import TryPanel
 from ui.station_kit import error_text
+from ui.versioned_editor import VersionedEditorDialog
 
-T = TypeVar("T")
 RULES_TAB, ROUTES_TAB, TRY_TAB, HISTORY_TAB = range(4)
 
 
-class RulesEditorDialog(QDialog):
+class RulesEditorDialog(VersionedEditorDialog):
     """Edits the routing rules as the library's supervisor; nothing is stored before Save."""
 
     def __init__(self, library: RulesLibrary, parent: QWidget | None = None) -> None:
@@ -111,7 +104,10 @@ class RulesEditorDialog(QDialog):
         self._tabs.addTab(self._rules_tab(), "")
         self._tabs.addTab(self._scroll(self._routes, self), "")
         self._tabs.addTab(self._try, "")
-        self._tabs.addTab(self._history_tab(), "")
+        self._history_hint = QLabel(self)
+        self._tabs.addTab(
+            self._history_tab(self._history_hint, self._versions_table, self._restore), ""
+        )
         self._tabs.currentChanged.connect(self._on_tab_changed)
         self._build()
         self._retranslate()
@@ -120,22 +116,6 @@ class RulesEditorDialog(QDialog):
         self._open(self._call(library.draft))
 
     # -- building -----------------------------------------------------------------------------
-
-    def _button(self, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
-
-    @staticmethod
-    def _scroll(widget: QWidget, parent: QWidget) -> QScrollArea:
-        """A pane that scrolls rather than forcing the window taller than a dock screen."""
-        scroll = QScrollArea(parent)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(widget)
-        return scroll
 
     def _rules_tab(self) -> QWidget:
         tab = QWidget(self)
@@ -165,20 +145,6 @@ class RulesEditorDialog(QDialog):
         splitter.setSizes([520, 740])
         layout = QVBoxLayout(tab)
         layout.addWidget(splitter)
-        return tab
-
-    def _history_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self._history_hint = QLabel(tab)
-        self._history_hint.setObjectName("dialogHint")
-        self._history_hint.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self._restore)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self._history_hint)
-        layout.addWidget(self._versions_table, 1)
-        layout.addLayout(buttons)
         return tab
 
     def _build(self) -> None:
@@ -227,14 +193,6 @@ class RulesEditorDialog(QDialog):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def _call(self, call: Callable[[], T]) -> T | None:
-        """Run a core call; on refusal show why in the problem line and return None."""
-        try:
-            return call()
-        except (ReceivingError, StorageUnavailable) as exc:
-            self._show_problem(error_text(exc), "error")
-            return None
-
     def _open(self, draft: RulesDraft | None, select_rule: int = 0) -> None:
         """Edit ``draft`` from now on; the rules in use are read again to try beside it."""
         if draft is None:
@@ -277,10 +235,20 @@ class RulesEditorDialog(QDialog):
     def _load_history(self) -> None:
         self._versions.set_versions(self._call(self._library.history) or [])
 
+    @override
     def is_dirty(self) -> bool:
         return self._draft is not None and self._draft.body() != self._saved_body
 
     # -- checking -----------------------------------------------------------------------------
+
+    @override
+    def _discard_question(self) -> str:
+        return self.tr("The routing rules have changes that are not saved. Discard them?")
+
+    @override
+    def _forget_changes(self) -> None:
+        if self._draft is not None:
+            self._saved_body = self._draft.body()
 
     @Slot()
     def _check(self) -> None:
@@ -338,6 +306,7 @@ class RulesEditorDialog(QDialog):
             return self.tr("The rules check: say what changed, then save."), "ok"
         return self.tr("The rules check and can be saved."), "ok"
 
+    @override
     def _show_problem(self, text: str, level: str) -> None:
         self._problem.setText(text)
         set_style_properties(self._problem, outcome=level)
@@ -397,25 +366,6 @@ class RulesEditorDialog(QDialog):
 
     # -- saving, history ----------------------------------------------------------------------
 
-    def _may_leave(self) -> bool:
-        """True when there are no unsaved changes, or the supervisor chose to drop them."""
-        if not self.is_dirty():
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            self.tr("The routing rules have changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("discardChangesDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        discard = box.exec() == QMessageBox.StandardButton.Discard
-        box.deleteLater()
-        if discard and self._draft is not None:
-            self._saved_body = self._draft.body()  # dropped: nothing left to ask about
-        return discard
-
     @Slot()
     def _on_save(self) -> None:
         draft = self._draft
@@ -458,18 +408,6 @@ class RulesEditorDialog(QDialog):
             self._try.refresh()
 
     # -- leaving ------------------------------------------------------------------------------
-
-    @override
-    def reject(self) -> None:
-        if self._may_leave():
-            super().reject()
-
-    @override
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._may_leave():
-            event.accept()
-        else:
-            event.ignore()
 
 
 def open_rules_editor(library: RulesLibrary, parent: QWidget | None = None) -> None:
