@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,19 @@ def add_outcomes_commands(
     export.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
     export.set_defaults(handler=cmd_outcomes_export)
+    policy = actions.add_parser(
+        "policy",
+        parents=[common],
+        help=t(QT_TRANSLATE_NOOP("CLI", "print the outcome policy, or set it from a JSON file")),
+    )
+    policy.add_argument(
+        "--set",
+        dest="policy_file",
+        type=Path,
+        metavar="FILE.json",
+        help=t(QT_TRANSLATE_NOOP("CLI", "check this policy and make it the dock's (audited)")),
+    )
+    policy.set_defaults(handler=cmd_outcomes_policy)
 
 
 def _date(text: str) -> datetime.date:
@@ -88,4 +102,32 @@ def cmd_outcomes_export(args: argparse.Namespace, tr: TranslateFn) -> int:
     return EXIT_OK
 
 
-__all__ = ["add_outcomes_commands", "cmd_outcomes_export"]
+def cmd_outcomes_policy(args: argparse.Namespace, tr: TranslateFn) -> int:
+    """Print the dock's outcome policy (JSON); with ``--set``, check a file and store it first."""
+    from receiving_app.audit import Actor
+    from receiving_app.context import open_context
+    from receiving_app.customer_outcome.store import current_policy, policy_data, save_policy
+    from receiving_app.errors import InvalidInput
+
+    text = None
+    if args.policy_file is not None:
+        try:
+            text = args.policy_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(_CANNOT_READ, file=str(args.policy_file), detail=str(exc)) from None
+    context = open_context(args.db)
+    try:
+        if text is not None:
+            actor = Actor(None, context.station.code)
+            policy = save_policy(context.database, actor, context.clock.now(), text)
+        else:
+            policy = current_policy()
+    finally:
+        context.close()
+    sys.stdout.write(json.dumps(policy_data(policy), indent=2, sort_keys=True) + "\n")
+    return EXIT_OK
+
+
+_CANNOT_READ = QT_TRANSLATE_NOOP("Error", "The file {file} cannot be read: {detail}")
+
+__all__ = ["add_outcomes_commands", "cmd_outcomes_export", "cmd_outcomes_policy"]

@@ -7,14 +7,19 @@ anything, and the receiving exception already waits for a supervisor.
 
 from __future__ import annotations
 
+import datetime
 import json
 from decimal import Decimal
 
+import peewee
+
 from db.models import CustomerOutcome, Order, OrderLine, Product, RMALine, Setting, Unit
 from db.queries.inspections import rma_of_unit
-from receiving_app.audit import append_audit
+from db.transactions import write_transaction
+from receiving_app.audit import Actor, append_audit
 from receiving_app.customer_outcome.policy import Outcome, OutcomePolicy, ReturnCase, propose
-from receiving_app.customer_outcome.policy_settings import policy_from_data
+from receiving_app.customer_outcome.policy_settings import PolicyError, policy_from_data
+from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.inspection.store import InspectContext
 
 POLICY_SETTING = "outcome_policy"
@@ -29,6 +34,54 @@ def current_policy() -> OutcomePolicy:
     """
     row = Setting.get_or_none(Setting.key == POLICY_SETTING)
     return policy_from_data(json.loads(row.value)) if row is not None else OutcomePolicy()
+
+
+def policy_data(policy: OutcomePolicy) -> dict[str, object]:
+    """The policy in the setting's JSON form.
+
+    Amounts are written as JSON numbers; Python writes a float's shortest exact form, so an
+    amount like 199.99 reads back as exactly ``Decimal("199.99")``.
+    """
+    return {
+        "refund_days": policy.refund_days,
+        "exchange_days": policy.exchange_days,
+        "auto_approve_limit": float(policy.auto_approve_limit),
+        "labour": {"default": float(policy.default_labour)}
+        | {category: float(cost) for category, cost in policy.labour.items()},
+        "parts": {
+            category: {step: float(price) for step, price in prices.items()}
+            for category, prices in policy.parts.items()
+        },
+    }
+
+
+def save_policy(
+    database: peewee.Database, actor: Actor, now: datetime.datetime, text: str
+) -> OutcomePolicy:
+    """Check a policy given as JSON text and store it as the dock's setting, audited.
+
+    Raises:
+        PolicyError: the text is not JSON or the policy is broken; nothing is stored.
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except ValueError as exc:
+        raise PolicyError(_NOT_JSON, detail=str(exc)) from None
+    policy = policy_from_data(data)
+    value = json.dumps(policy_data(policy), ensure_ascii=False, sort_keys=True)
+    with write_transaction(database):
+        row = Setting.get_or_none(Setting.key == POLICY_SETTING)
+        before = {"value": row.value} if row is not None else None
+        Setting.insert(key=POLICY_SETTING, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}
+        ).execute()
+        append_audit(
+            actor, now, "setting.changed", "setting", POLICY_SETTING, before, {"value": value}
+        )
+    return policy
+
+
+_NOT_JSON = QT_TRANSLATE_NOOP("CustomerOutcome", "This is not valid JSON: {detail}")
 
 
 def propose_outcome(

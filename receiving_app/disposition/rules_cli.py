@@ -143,16 +143,20 @@ def _rules(args: argparse.Namespace) -> RuleSet:
     return _with_database(url, stored_rules)
 
 
-def _vendor_terms(args: argparse.Namespace) -> tuple[bool, int]:
-    """The vendor's return terms: the flags where given, else (with ``--db``) the vendor's."""
+def _vendor_terms(args: argparse.Namespace) -> tuple[str | None, bool, int]:
+    """The vendor's code and return terms: the flags where given, else (with ``--db``) the
+    vendor's record, found by code or name."""
+    vendor: str | None = args.vendor.strip() if args.vendor else None
     accepts: str | None = args.vendor_accepts
     window: int | None = args.vendor_window
     url = getattr(args, "db", None)
-    if args.vendor and url is not None and (accepts is None or window is None):
-        stored_accepts, stored_window = _with_database(url, lambda: vendor_terms(args.vendor))
+    if vendor and url is not None:
+        found = vendor
+        code, stored_accepts, stored_window = _with_database(url, lambda: vendor_terms(found))
+        vendor = code
         accepts = accepts or ("yes" if stored_accepts else "no")
         window = stored_window if window is None else window
-    return accepts == "yes", window or 0
+    return vendor, accepts == "yes", window or 0
 
 
 def _with_database(url: str, read: Callable[[], T]) -> T:
@@ -169,13 +173,13 @@ def _with_database(url: str, read: Callable[[], T]) -> T:
 def cmd_rules_test(args: argparse.Namespace, tr: TranslateFn) -> int:
     """Print the route, its location, the rule and its reasons, and each route's recovery."""
     try:
-        accepts, window = _vendor_terms(args)
+        vendor, accepts, window = _vendor_terms(args)
         facts = UnitFacts(
             grade=args.grade,
             category=args.category.strip(),
             value=args.value,
             cost=args.cost,
-            vendor=args.vendor.strip() if args.vendor else None,
+            vendor=vendor,
             vendor_accepts=accepts,
             vendor_window_days=window,
             days_since_delivery=args.days,

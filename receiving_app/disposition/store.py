@@ -11,6 +11,7 @@ import functools
 import json
 
 import peewee
+from peewee import fn
 
 from db.models import (
     Inspection,
@@ -265,19 +266,22 @@ def stored_rules() -> RuleSet:
     return _rules_of_body(row.body) if row is not None else default_rules()
 
 
-def vendor_terms(code: str) -> tuple[bool, int]:
-    """Whether the vendor takes returns, and its window in days.
+def vendor_terms(code_or_name: str) -> tuple[str, bool, int]:
+    """The vendor's code, whether it takes returns, and its window in days.
 
     Raises:
-        RulesError: no vendor has this code (``params["known"]`` lists a few that do).
+        RulesError: no vendor has this code or name (``params["known"]`` lists a few codes).
     """
-    vendor = Vendor.get_or_none(Vendor.code == code)
+    wanted = code_or_name.strip()
+    vendor = Vendor.get_or_none(Vendor.code == wanted) or Vendor.get_or_none(
+        fn.LOWER(Vendor.name) == wanted.lower()
+    )
     if vendor is None:
         known = ", ".join(
             v.code for v in Vendor.select(Vendor.code).order_by(Vendor.code).limit(10)
         )
-        raise RulesError(UNKNOWN_VENDOR, vendor=code, known=known or "-")
-    return vendor.accepts_returns, vendor.return_window_days
+        raise RulesError(UNKNOWN_VENDOR, vendor=wanted, known=known or "-")
+    return vendor.code, vendor.accepts_returns, vendor.return_window_days
 
 
 UNKNOWN_VENDOR = QT_TRANSLATE_NOOP("Routing", "There is no vendor {vendor}; known: {known}.")

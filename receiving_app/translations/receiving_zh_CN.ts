@@ -295,6 +295,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>重新导出在 --from..--to 期间批准的处理方案</translation>
     </message>
     <message>
+        <source>print the outcome policy, or set it from a JSON file</source>
+        <translation>打印顾客处理政策，或从 JSON 文件设置政策</translation>
+    </message>
+    <message>
+        <source>check this policy and make it the dock&apos;s (audited)</source>
+        <translation>检查此政策并设为本仓库的政策（记入审计）</translation>
+    </message>
+    <message>
         <source>--again goes with --from and --to, and only with them.</source>
         <translation>--again 必须与 --from 和 --to 一起使用，--from 和 --to 也只能与 --again 一起使用。</translation>
     </message>
@@ -907,6 +915,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>Customer outcome {id} was already {state} by {user}: nothing changed.</source>
         <translation>顾客处理方案 {id} 已由 {user} 处理（{state}）：未做任何更改。</translation>
     </message>
+    <message>
+        <source>This is not valid JSON: {detail}</source>
+        <translation>这不是有效的 JSON：{detail}</translation>
+    </message>
 </context>
 <context>
     <name>DomainWords</name>
@@ -1096,6 +1108,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Cannot write {file} ({detail}): choose another file or folder.</source>
         <translation>无法写入 {file}（{detail}）：请选择其他文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {detail}</source>
+        <translation>无法读取文件 {file}：{detail}</translation>
     </message>
 </context>
 <context>

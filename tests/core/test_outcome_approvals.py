@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import json
 import os
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from db.models import AuditRecord, CustomerOutcome, Product
 from receiving_app.accounts import ensure_station, user_by_badge
 from receiving_app.clock import FixedClock
 from receiving_app.customer_outcome.approvals import EXPORT_COLUMNS, OutcomeApprovals
+from receiving_app.customer_outcome.store import current_policy
 from receiving_app.errors import InvalidInput, PermissionDenied
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.outcomes import OutcomeCode as C
@@ -25,6 +28,19 @@ from tests.core.report_setup import inspection_desk
 from tests.core.test_inspection_desk import ALL_CLEAR, PNG, receive_phone
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def outcomes_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``receiving-app outcomes ...`` in a process of its own, in English."""
+    return subprocess.run(
+        [sys.executable, "-m", "receiving_app", "outcomes", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
+    )
 
 
 @pytest.fixture
@@ -142,15 +158,7 @@ def test_the_export_command_marks_what_it_wrote(
     target = tmp_path / "outcomes.csv"
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "receiving_app", "outcomes", "export", "--db", db_url, *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-            env={**os.environ, "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""},
-        )
+        return outcomes_cli("export", "--db", db_url, *args)
 
     first = run("-o", str(target))
     assert first.returncode == 0, first.stderr
@@ -164,3 +172,30 @@ def test_the_export_command_marks_what_it_wrote(
     assert again.returncode == 0 and len(read_csv(target.read_bytes())) == 1
     assert run("-o", str(target), "--again").returncode == 2
     assert run("-o", str(tmp_path / "missing" / "x.csv")).returncode == 1
+
+
+def test_the_policy_command_shows_and_sets_the_policy(
+    database: Database, dock, db_url: str, tmp_path: Path
+) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return outcomes_cli("policy", "--db", db_url, *args)
+
+    shown = run()
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["refund_days"] == 7
+    policy = tmp_path / "policy.json"
+    policy.write_text(
+        '{"refund_days": 10, "auto_approve_limit": 199.99, "parts": {"home": {"damage": 12.5}}}',
+        encoding="utf-8",
+    )
+    stored = run("--set", str(policy))
+    assert stored.returncode == 0, stored.stderr
+    assert json.loads(stored.stdout)["auto_approve_limit"] == 199.99
+    assert current_policy().auto_approve_limit == Decimal("199.99")
+    assert current_policy().parts["home"]["damage"] == Decimal("12.5")
+    assert AuditRecord.select().where(AuditRecord.action == "setting.changed").count() == 1
+    policy.write_text('{"refund_days": -1}', encoding="utf-8")
+    refused = run("--set", str(policy))
+    assert refused.returncode == 1 and "refund_days" in refused.stderr
+    assert current_policy().refund_days == 10  # unchanged
+    assert run("--set", str(tmp_path / "missing.json")).returncode == 1

@@ -336,9 +336,9 @@ def test_rules_test_with_db_reads_the_stored_rules_and_the_vendor(
     assert stricter.returncode == 0, stricter.stderr
     assert stricter.stdout.startswith("Route: scrap → SCRAP")
     assert "Rules: Default routing, version 2." in stricter.stdout
-    # ACME takes returns for 60 days (the seed): the vendor's terms come from the database.
+    # Acme takes returns for 60 days (the seed): the terms come from the database, found by name.
     vendor = cli(
-        "test", "--grade", "C", "--category", "electronics", "--vendor", "ACME", "--days", "45",
+        "test", "--grade", "C", "--category", "electronics", "--vendor", "acme", "--days", "45",
         "--value", "50", "--cost", "20", "--db", db_url,
     )  # fmt: skip
     assert vendor.stdout.startswith("Route: vendor return → CAGE-ACME"), vendor.stdout
