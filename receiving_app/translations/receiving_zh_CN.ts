@@ -1199,10 +1199,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>质检 · 工位 {code} · {name}</translation>
     </message>
     <message>
-        <source>DEMO DATABASE: practice only, nothing here is real</source>
-        <translation>演示数据库：仅供练习，这里的数据都不是真实的</translation>
-    </message>
-    <message>
         <source>Scan here (or type the code and press Enter)</source>
         <translation>在此扫描（或输入号码后按回车）</translation>
     </message>
@@ -1253,14 +1249,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Log out</source>
         <translation>退出登录</translation>
-    </message>
-    <message>
-        <source>Not logged in</source>
-        <translation>未登录</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name}（{role}）</translation>
     </message>
     <message>
         <source>Scan a unit&apos;s LPN.</source>
@@ -2088,10 +2076,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>工位 {code} · {name}</translation>
     </message>
     <message>
-        <source>DEMO DATABASE: practice only, nothing here is real</source>
-        <translation>演示数据库：仅供练习，这里的数据都不是真实的</translation>
-    </message>
-    <message>
         <source>LPN: stick this label on the unit</source>
         <translation>LPN：把这张标签贴在商品上</translation>
     </message>
@@ -2130,14 +2114,6 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Log out</source>
         <translation>退出登录</translation>
-    </message>
-    <message>
-        <source>Not logged in</source>
-        <translation>未登录</translation>
-    </message>
-    <message>
-        <source>{name} ({role})</source>
-        <translation>{name}（{role}）</translation>
     </message>
     <message>
         <source>Scan your badge (or press F2 to log in with name and PIN).</source>
@@ -3118,6 +3094,21 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>{rma}: {product} ({sku}), not on the order</source>
         <translation>{rma}：{product}（{sku}），不在订单中</translation>
+    </message>
+</context>
+<context>
+    <name>StationHeader</name>
+    <message>
+        <source>DEMO DATABASE: practice only, nothing here is real</source>
+        <translation>演示数据库：仅供练习，这里的数据都不是真实的</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
     </message>
 </context>
 <context>

@@ -36,11 +36,11 @@ from ui.domain_words import word
 from ui.key_bar import KeyBar
 from ui.pages.checklist_step import ChecklistStepPanel
 from ui.pages.inspection_panels import GradePanel, UnitPanel
-from ui.restyle import set_style_properties
 from ui.rules_editor import open_rules_editor
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
+from ui.station_header import StationHeader
 from ui.station_kit import ask_credentials, error_text, function_key
 
 FEEDBACK_HEIGHT = 84
@@ -72,19 +72,7 @@ class InspectionPage(QWidget):
         self._language = language
         self._view: InspectionView | None = None
 
-        self._station = QLabel(self)
-        self._station.setObjectName("stationLabel")
-        self._demo_badge = QLabel(self)
-        self._demo_badge.setObjectName("demoBadge")
-        self._demo_badge.setVisible(demo)
-        self._user = QLabel(self)
-        self._user.setObjectName("userLabel")
-        header = QHBoxLayout()
-        header.addWidget(self._station)
-        header.addStretch(1)
-        header.addWidget(self._demo_badge)
-        header.addStretch(1)
-        header.addWidget(self._user)
+        self._header = StationHeader(demo, self)
 
         self._prompt = QLabel(self)
         self._prompt.setObjectName("nextScanPrompt")
@@ -154,7 +142,7 @@ class InspectionPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.setSpacing(8)
-        layout.addLayout(header)
+        layout.addWidget(self._header)
         layout.addWidget(self._prompt)
         layout.addWidget(self.scan_field)
         layout.addWidget(self.feedback)
@@ -167,12 +155,11 @@ class InspectionPage(QWidget):
 
     def _retranslate(self) -> None:
         station = self._desk.station
-        self._station.setText(
+        self._header.show_station(
             self.tr("Inspection · station {code} · {name}").format(
                 code=station.code, name=station.name
             )
         )
-        self._demo_badge.setText(self.tr("DEMO DATABASE: practice only, nothing here is real"))
         self.scan_field.setPlaceholderText(self.tr("Scan here (or type the code and press Enter)"))
         self._idle.setText(
             self.tr("Scan the LPN label on a unit to open its checklist.")
@@ -208,15 +195,7 @@ class InspectionPage(QWidget):
     def _show(self) -> None:
         """Show the user, the unit and its current step or grade, as the desk has them now."""
         user = self._desk.user
-        if user is None:
-            self._user.setText(self.tr("Not logged in"))
-        else:
-            self._user.setText(
-                self.tr("{name} ({role})").format(
-                    name=user.display_name, role=word("role", user.role.value)
-                )
-            )
-        set_style_properties(self._user, loggedIn=user is not None)
+        self._header.show_user(user)
         view = self._view
         self._unit_panel.show_view(view, self._language)
         step = view.current_step if view else None

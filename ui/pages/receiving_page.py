@@ -29,6 +29,7 @@ from ui.restyle import set_style_properties
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
 from ui.sounds import OutcomeSounds
+from ui.station_header import StationHeader
 from ui.station_kit import ask_credentials, error_text, function_key
 
 # (object name, key, condition) for F5..F8; the labels are set in _retranslate.
@@ -66,20 +67,7 @@ class ReceivingPage(QWidget):
         self._next_scan = NextScan.BADGE if desk.user is None else NextScan.PARCEL
         self._user_key: int | None = desk.user.id if desk.user else None
 
-        self._station = QLabel(self)
-        self._station.setObjectName("stationLabel")
-        self._user = QLabel(self)
-        self._user.setObjectName("userLabel")
-        self._user.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._demo_badge = QLabel(self)
-        self._demo_badge.setObjectName("demoBadge")
-        self._demo_badge.setVisible(demo)
-        header = QHBoxLayout()
-        header.addWidget(self._station)
-        header.addStretch(1)
-        header.addWidget(self._demo_badge)
-        header.addStretch(1)
-        header.addWidget(self._user)
+        self._header = StationHeader(demo, self)
 
         self._prompt = QLabel(self)
         self._prompt.setObjectName("nextScanPrompt")
@@ -135,7 +123,7 @@ class ReceivingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 6)
         layout.setSpacing(8)
-        layout.addLayout(header)
+        layout.addWidget(self._header)
         layout.addWidget(self._prompt)
         layout.addWidget(self.scan_field)
         layout.addLayout(feedback_row)
@@ -154,10 +142,9 @@ class ReceivingPage(QWidget):
 
     def _retranslate(self) -> None:
         station = self._desk.station
-        self._station.setText(
+        self._header.show_station(
             self.tr("Station {code} · {name}").format(code=station.code, name=station.name)
         )
-        self._demo_badge.setText(self.tr("DEMO DATABASE: practice only, nothing here is real"))
         self._lpn_caption.setText(self.tr("LPN: stick this label on the unit"))
         self.scan_field.setPlaceholderText(self.tr("Scan here (or type the code and press Enter)"))
         self._login_action.setText(self.tr("Log in"))
@@ -180,17 +167,7 @@ class ReceivingPage(QWidget):
     # -- showing ------------------------------------------------------------------------------
 
     def _show_user(self) -> None:
-        user = self._desk.user
-        if user is None:
-            self._user.setText(self.tr("Not logged in"))
-            set_style_properties(self._user, loggedIn=False)
-        else:
-            self._user.setText(
-                self.tr("{name} ({role})").format(
-                    name=user.display_name, role=word("role", user.role.value)
-                )
-            )
-            set_style_properties(self._user, loggedIn=True)
+        self._header.show_user(self._desk.user)
 
     def _show_prompt(self) -> None:
         prompts = {
