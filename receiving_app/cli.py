@@ -160,6 +160,18 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
     demo.add_argument("--orders", type=_positive, default=1000)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument(
+        "--history-days",
+        type=_history_days,
+        default=0,
+        metavar="DAYS",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI",
+                "also returns of the past DAYS days: received, inspected, graded and routed",
+            )
+        ),
+    )
+    demo.add_argument(
         "--sheet",
         type=Path,
         metavar="FILE.pdf",
@@ -185,6 +197,18 @@ def _positive(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _history_days(text: str) -> int:
+    from receiving_app.demo_data import MAX_HISTORY_DAYS
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of days: {text!r}") from None
+    if not 0 <= value <= MAX_HISTORY_DAYS:
+        raise argparse.ArgumentTypeError(f"must be 0 to {MAX_HISTORY_DAYS}")
     return value
 
 
@@ -338,7 +362,13 @@ def cmd_demo_data(args: argparse.Namespace, tr: TranslateFn) -> int:
     with database.connection_context():
         upgrade(database)
         now = datetime.datetime.now().replace(microsecond=0)
-        summary = generate_demo_data(database, orders=args.orders, seed=args.seed, now=now)
+        summary = generate_demo_data(
+            database,
+            orders=args.orders,
+            seed=args.seed,
+            now=now,
+            history_days=args.history_days,
+        )
         counts = ", ".join(f"{name} {count}" for name, count in summary.as_dict().items())
         _say(tr, QT_TRANSLATE_NOOP("CLI", "Demo data written: {counts}."), counts=counts)
         if args.sheet or args.sheet_json:

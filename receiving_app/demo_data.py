@@ -4,6 +4,7 @@ The work is done in ``receiving_app.demo``; this module is what the CLI and test
 """
 
 from receiving_app.demo.generator import MAX_ORDERS, DemoSummary, generate_demo_data
+from receiving_app.demo.history import MAX_HISTORY_DAYS, HistorySummary
 from receiving_app.demo.scan_sheet import (
     SHEET_KINDS,
     SheetCode,
@@ -13,9 +14,11 @@ from receiving_app.demo.scan_sheet import (
 )
 
 __all__ = [
+    "MAX_HISTORY_DAYS",
     "MAX_ORDERS",
     "SHEET_KINDS",
     "DemoSummary",
+    "HistorySummary",
     "SheetCode",
     "build_scan_sheet",
     "generate_demo_data",

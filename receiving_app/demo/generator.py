@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from db.bulk import advance_id_sequences
@@ -20,6 +20,7 @@ from db.models import RMA, Channel, Customer, Order, Product, Vendor
 from receiving_app.audit import Actor, append_audit
 from receiving_app.demo import catalog
 from receiving_app.demo.bulk import BULK_MODELS, DemoTables
+from receiving_app.demo.history import MAX_HISTORY_DAYS, HistorySummary, write_history
 from receiving_app.demo.master import write_master_data
 from receiving_app.demo.orders import OrderGenerator
 from receiving_app.errors import InvalidInput
@@ -57,9 +58,14 @@ class DemoSummary:
     orders_with_two_rmas: int
     users: int
     stations: int
+    history: HistorySummary | None = None
 
     def as_dict(self) -> dict[str, int]:
-        return asdict(self)
+        """The counts by name; the history's, when there is one, prefixed ``history_``."""
+        counts = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "history"}
+        if self.history is not None:
+            counts |= {f"history_{name}": n for name, n in self.history.as_dict().items()}
+        return counts
 
 
 def generate_demo_data(
@@ -71,6 +77,7 @@ def generate_demo_data(
     *,
     actor: Actor | None = None,
     progress: Progress | None = None,
+    history_days: int = 0,
 ) -> DemoSummary:
     """Fill an empty, migrated database with a seeded, realistic demo data set.
 
@@ -90,16 +97,21 @@ def generate_demo_data(
         prefixes: the site's prefixes of order, RMA and badge numbers.
         actor: recorded on the audit record; default no user and no station.
         progress: called after each committed chunk.
+        history_days: 0 for none; else the parcels that came back in these last days are
+            received, inspected, graded and routed (``demo.history``).
 
     Raises:
         InvalidInput: ``orders`` is out of range, or the database already has orders,
             products or other business data.
+        ValueError: ``history_days`` is out of range (the CLI checks it first).
     """
     if not 1 <= orders <= MAX_ORDERS:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Error", "Choose between 1 and {maximum} demo orders."),
             maximum=MAX_ORDERS,
         )
+    if not 0 <= history_days <= MAX_HISTORY_DAYS:
+        raise ValueError(f"history_days must be 0 to {MAX_HISTORY_DAYS}, not {history_days}")
     now = now.replace(microsecond=0)
     rng = random.Random(seed)
     tables = DemoTables(database)
@@ -116,6 +128,10 @@ def generate_demo_data(
         written += count
         if progress is not None:
             progress(written, orders)
+    actor = actor or Actor(None, None)
+    history = None
+    if history_days:
+        history = write_history(database, seed, now, history_days, prefixes.lpn, actor)
     summary = DemoSummary(
         channels=tables.channels.count,
         customers=tables.customers.count,
@@ -130,13 +146,12 @@ def generate_demo_data(
         orders_with_two_rmas=generator.orders_with_two_rmas,
         users=master.users,
         stations=master.stations,
+        history=history,
     )
     with database.atomic():
         advance_id_sequences(database, BULK_MODELS)
         after: dict[str, object] = {**summary.as_dict(), "seed": seed, "now": now.isoformat()}
-        append_audit(
-            actor or Actor(None, None), now, "demo.generated", "database", "demo", after=after
-        )
+        append_audit(actor, now, "demo.generated", "database", "demo", after=after)
     return summary
 
 

@@ -189,8 +189,8 @@ class OrderGenerator:
         self, order_id: int, channel_index: int, delivered_on: datetime.date, product: int
     ) -> Row:
         rng = self.rng
-        reason = _weighted(rng, catalog.REASON_WEIGHTS[self.products.category[product]])
-        outcome = _weighted(rng, catalog.OUTCOME_WEIGHTS[reason])
+        reason = weighted(rng, catalog.REASON_WEIGHTS[self.products.category[product]])
+        outcome = weighted(rng, catalog.OUTCOME_WEIGHTS[reason])
         if outcome == "repair" and self.products.warranty_months[product] == 0:
             outcome = "exchange"  # nothing to repair under: no warranty
         channel = catalog.CHANNELS[channel_index]
@@ -223,7 +223,7 @@ class OrderGenerator:
         )
 
 
-def _weighted(rng: random.Random, choices: Sequence[tuple[str, int]]) -> str:
+def weighted(rng: random.Random, choices: Sequence[tuple[str, int]]) -> str:
     point = rng.random() * sum(weight for _, weight in choices)
     for value, weight in choices:
         point -= weight

@@ -163,6 +163,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>向空数据库填入逼真的演示数据</translation>
     </message>
     <message>
+        <source>also returns of the past DAYS days: received, inspected, graded and routed</source>
+        <translation>同时生成过去 DAYS 天的退货：已收货、已检验、已评级并已分流</translation>
+    </message>
+    <message>
         <source>also write a printable scan sheet of barcodes</source>
         <translation>同时生成可打印的条码练习单</translation>
     </message>

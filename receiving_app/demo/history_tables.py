@@ -1,0 +1,148 @@
+"""The demo history's tables: one bulk writer per table, with its columns in order (no Qt)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from peewee import fn
+
+from db.bulk import BulkWriter
+from db.models import (
+    BaseModel,
+    CustomerOutcome,
+    Inspection,
+    InspectionAnswer,
+    Parcel,
+    PrintJob,
+    Unit,
+    UnitDisposition,
+)
+
+if TYPE_CHECKING:
+    from peewee import Database
+
+
+class HistoryTables:
+    """One ``BulkWriter`` per table the history fills, and the next free id of each."""
+
+    def __init__(self, database: Database) -> None:
+        self.next_id: dict[type[BaseModel], int] = {}
+
+        def writer(model: type[BaseModel], *names: str) -> BulkWriter:
+            fields = [getattr(model, name) for name in ("id", *names)]
+            self.next_id[model] = (model.select(fn.MAX(fields[0])).scalar() or 0) + 1
+            return BulkWriter(database, model, fields)
+
+        self.parcels = writer(
+            Parcel,
+            "receipt_key",
+            "tracking_number",
+            "carrier",
+            "carrier_candidates",
+            "rma",
+            "order",
+            "condition",
+            "note",
+            "is_exception",
+            "state",
+            "station",
+            "received_by",
+            "received_at",
+            "closed_at",
+        )
+        self.units = writer(
+            Unit,
+            "lpn",
+            "receipt_key",
+            "parcel",
+            "product",
+            "rma_line",
+            "serial",
+            "match",
+            "state",
+            "station",
+            "received_by",
+            "received_at",
+            "grade",
+            "disposition",
+            "location",
+        )
+        self.print_jobs = writer(
+            PrintJob,
+            "kind",
+            "reference",
+            "payload",
+            "state",
+            "station",
+            "created_at",
+            "printer",
+            "attempts",
+            "printed_at",
+        )
+        self.inspections = writer(
+            Inspection,
+            "unit",
+            "checklist_version",
+            "state",
+            "station",
+            "started_by",
+            "started_at",
+            "completed_by",
+            "completed_at",
+            "computed_grade",
+            "final_grade",
+            "override_reason",
+            "overridden_by",
+            "overridden_at",
+        )
+        self.answers = writer(
+            InspectionAnswer, "inspection", "step_id", "value", "answered_by", "answered_at"
+        )
+        self.dispositions = writer(
+            UnitDisposition,
+            "unit",
+            "inspection",
+            "rules_version",
+            "route",
+            "location",
+            "rule_id",
+            "reasons",
+            "recoveries",
+            "decided_by",
+            "decided_at",
+        )
+        self.outcomes = writer(
+            CustomerOutcome,
+            "unit",
+            "rma",
+            "inspection",
+            "requested",
+            "outcome",
+            "state",
+            "refund_amount",
+            "repair_estimate",
+            "claim_not_found",
+            "notes",
+            "proposed_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        )
+
+    def take_id(self, model: type[BaseModel]) -> int:
+        """The next id of ``model``'s table (nothing is read back after the first)."""
+        value = self.next_id[model]
+        self.next_id[model] = value + 1
+        return value
+
+
+HISTORY_MODELS: tuple[type[BaseModel], ...] = (
+    Parcel,
+    Unit,
+    PrintJob,
+    Inspection,
+    InspectionAnswer,
+    UnitDisposition,
+    CustomerOutcome,
+)
+"""The tables the history writes with explicit ids (their PostgreSQL sequences need advancing)."""
