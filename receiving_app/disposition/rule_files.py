@@ -7,7 +7,6 @@ guessed. Money and ratios are read as ``Decimal`` so that recoveries add up to t
 
 from __future__ import annotations
 
-import json
 import string
 from decimal import Decimal
 from importlib.resources import files
@@ -26,6 +25,7 @@ from receiving_app.disposition.model import (
 )
 from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.inspection.steps import IDENTIFIER, show_value
+from receiving_app.strict_json import DuplicateKeyError, InvalidJSONError, load_strict_json
 
 _TOP = {"name", "version", "default", "locations", "recovery", "rules"}
 _RULE = {"id", "when", "route", "best_of", "location", "note"}
@@ -78,23 +78,15 @@ def load_rules(path: Path) -> RuleSet:
 
 def rules_from_text(text: str) -> RuleSet:
     """Parse and check JSON text (the same key twice in one object is refused)."""
-
-    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        seen: dict[str, object] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise RulesError(
-                    QT_TRANSLATE_NOOP("Routing", "The key {key} appears twice in one object."),
-                    key=key,
-                )
-            seen[key] = value
-        return seen
-
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicates, parse_float=Decimal)
-    except (ValueError, RecursionError) as exc:
+        data = load_strict_json(text, parse_float=Decimal)
+    except DuplicateKeyError as exc:
         raise RulesError(
-            QT_TRANSLATE_NOOP("Routing", "This is not valid JSON: {detail}"), detail=str(exc)
+            QT_TRANSLATE_NOOP("Routing", "The key {key} appears twice in one object."), key=exc.key
+        ) from None
+    except InvalidJSONError as exc:
+        raise RulesError(
+            QT_TRANSLATE_NOOP("Routing", "This is not valid JSON: {detail}"), detail=exc.detail
         ) from exc
     return rules_from_data(data)
 

@@ -7,7 +7,6 @@ to fix; nothing is guessed or silently repaired.
 
 from __future__ import annotations
 
-import json
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from receiving_app.inspection.model import (
     Step,
 )
 from receiving_app.inspection.steps import IDENTIFIER, parse_step, show_value, step_to_data
+from receiving_app.strict_json import DuplicateKeyError, InvalidJSONError, load_strict_json
 
 _TOP_FIELDS = {"category", "name", "version", "grades", "steps", "translations"}
 
@@ -51,23 +51,16 @@ def load_template(source: str | Path) -> ChecklistTemplate:
 
 def parse_json(text: str) -> object:
     """Parse JSON text, refusing an object that names the same key twice (a hand-editing slip)."""
-
-    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        seen: dict[str, object] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise ChecklistError(
-                    QT_TRANSLATE_NOOP("Checklist", "The key {key} appears twice in one object."),
-                    key=key,
-                )
-            seen[key] = value
-        return seen
-
     try:
-        return json.loads(text, object_pairs_hook=no_duplicates)
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or too many digits
+        return load_strict_json(text)
+    except DuplicateKeyError as exc:
         raise ChecklistError(
-            QT_TRANSLATE_NOOP("Checklist", "This is not valid JSON: {detail}"), detail=str(exc)
+            QT_TRANSLATE_NOOP("Checklist", "The key {key} appears twice in one object."),
+            key=exc.key,
+        ) from None
+    except InvalidJSONError as exc:
+        raise ChecklistError(
+            QT_TRANSLATE_NOOP("Checklist", "This is not valid JSON: {detail}"), detail=exc.detail
         ) from exc
 
 
