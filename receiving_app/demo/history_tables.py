@@ -1,12 +1,14 @@
-"""The demo history's tables: one bulk writer per table, with its columns in order (no Qt)."""
+"""The demo history's tables: one bulk writer per table, with its columns in order, and the rows
+drawn for them (no Qt)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from peewee import fn
 
-from db.bulk import BulkWriter
+from db.bulk import BulkWriter, Row
 from db.models import (
     BaseModel,
     CustomerOutcome,
@@ -146,3 +148,27 @@ HISTORY_MODELS: tuple[type[BaseModel], ...] = (
     CustomerOutcome,
 )
 """The tables the history writes with explicit ids (their PostgreSQL sequences need advancing)."""
+
+
+@dataclass
+class HistoryRows:
+    """The rows drawn so far, parents first in the order ``write`` inserts them."""
+
+    parcels: list[Row] = field(default_factory=list)
+    units: list[Row] = field(default_factory=list)
+    print_jobs: list[Row] = field(default_factory=list)
+    inspections: list[Row] = field(default_factory=list)
+    answers: list[Row] = field(default_factory=list)
+    dispositions: list[Row] = field(default_factory=list)
+    outcomes: list[Row] = field(default_factory=list)
+
+    def write(self, tables: HistoryTables) -> None:
+        tables.parcels.write(self.parcels)
+        tables.units.write(self.units)
+        tables.print_jobs.write(self.print_jobs)
+        tables.inspections.write(self.inspections)
+        tables.answers.write(self.answers)
+        tables.dispositions.write(self.dispositions)
+        tables.outcomes.write(self.outcomes)
+        for rows in vars(self).values():
+            rows.clear()
