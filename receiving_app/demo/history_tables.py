@@ -21,7 +21,14 @@ from db.models import (
 )
 
 if TYPE_CHECKING:
+    import datetime
+    import random
+    from collections import Counter
+
     from peewee import Database
+
+    from receiving_app.demo.audit_queue import AuditQueue
+    from receiving_app.demo.history_setup import HistorySetup
 
 
 class HistoryTables:
@@ -172,3 +179,18 @@ class HistoryRows:
         tables.outcomes.write(self.outcomes)
         for rows in vars(self).values():
             rows.clear()
+
+
+@dataclass
+class HistoryPart:
+    """What every part of the history drawing shares: the setup, the tables and audit queue it
+    writes to, the one random stream (its draws stay in order), the time it is now, and the rows
+    and counts being built."""
+
+    setup: HistorySetup
+    tables: HistoryTables
+    audit: AuditQueue
+    rng: random.Random
+    now: datetime.datetime
+    rows: HistoryRows
+    counts: Counter[str]

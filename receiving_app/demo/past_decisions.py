@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import random
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from db.models import CustomerOutcome, UnitDisposition
 from receiving_app.customer_outcome.policy import Outcome, ReturnCase, propose
-from receiving_app.demo.audit_queue import AuditQueue
-from receiving_app.demo.history_setup import HistorySetup, Person, ProductInfo
-from receiving_app.demo.history_tables import HistoryRows, HistoryTables
+from receiving_app.demo.history_setup import Person, ProductInfo
+from receiving_app.demo.history_tables import HistoryPart
 from receiving_app.demo.returns import ReturnedRMA, ReturnLine
 from receiving_app.disposition.model import UnitFacts
 from receiving_app.disposition.routing import decide
@@ -43,29 +40,12 @@ class Decision:
     route: tuple[str, str] = ("", "")
 
 
-class PastDecisions:
+@dataclass
+class PastDecisions(HistoryPart):
     """Routes graded units and proposes and decides their customers' outcomes, adding the rows
     to ``rows`` and the records to ``audit``."""
 
-    def __init__(
-        self,
-        setup: HistorySetup,
-        tables: HistoryTables,
-        audit: AuditQueue,
-        rng: random.Random,
-        now: datetime.datetime,
-        rows: HistoryRows,
-        counts: Counter[str],
-        print_label: LabelPrinter,
-    ) -> None:
-        self.setup = setup
-        self.tables = tables
-        self.audit = audit
-        self.rng = rng
-        self.now = now
-        self.rows = rows
-        self.counts = counts
-        self.print_label = print_label
+    print_label: LabelPrinter
 
     def route(
         self,

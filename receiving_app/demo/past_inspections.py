@@ -7,14 +7,13 @@ from __future__ import annotations
 import datetime
 import json
 import random
-from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from db.models import Inspection, InspectionAnswer
 from receiving_app.demo.answers import answers_for
-from receiving_app.demo.audit_queue import AuditQueue
-from receiving_app.demo.history_setup import HistorySetup, ProductInfo
-from receiving_app.demo.history_tables import HistoryRows, HistoryTables
+from receiving_app.demo.history_setup import ProductInfo
+from receiving_app.demo.history_tables import HistoryPart
 from receiving_app.demo.past_decisions import MINUTE, Decision, PastDecisions
 from receiving_app.demo.returns import ReturnedRMA, ReturnLine
 from receiving_app.inspection.grading import grade_from_answers
@@ -41,28 +40,11 @@ OVERRIDE_REASONS = (
 )
 
 
-class PastInspections:
+@dataclass
+class PastInspections(HistoryPart):
     """Inspects received units, adding the rows to ``rows`` and the records to ``audit``."""
 
-    def __init__(
-        self,
-        setup: HistorySetup,
-        tables: HistoryTables,
-        audit: AuditQueue,
-        rng: random.Random,
-        now: datetime.datetime,
-        rows: HistoryRows,
-        counts: Counter[str],
-        decisions: PastDecisions,
-    ) -> None:
-        self.setup = setup
-        self.tables = tables
-        self.audit = audit
-        self.rng = rng
-        self.now = now
-        self.rows = rows
-        self.counts = counts
-        self.decisions = decisions
+    decisions: PastDecisions
 
     def inspect(
         self,

@@ -55,12 +55,9 @@ class PastReturns:
         self.rows = HistoryRows()
         self.counts: Counter[str] = Counter()
         self.received_rma_ids: list[int] = []
-        decisions = PastDecisions(
-            setup, tables, audit, rng, now, self.rows, self.counts, self._print
-        )
-        self.inspections = PastInspections(
-            setup, tables, audit, rng, now, self.rows, self.counts, decisions
-        )
+        shared = (setup, tables, audit, rng, now, self.rows, self.counts)
+        decisions = PastDecisions(*shared, print_label=self._print)
+        self.inspections = PastInspections(*shared, decisions=decisions)
 
     def receive(self, rma: ReturnedRMA) -> None:
         """Draw the parcel of ``rma`` and everything that happened to its units since."""
