@@ -8,12 +8,12 @@ FILE`` tries a file being edited; otherwise the shipped default rules answer. No
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TypeVar
 
+from receiving_app.cli_output import out, refused, say
 from receiving_app.disposition.model import (
     CONDITIONS,
     DISPOSITION_TEXTS,
@@ -30,7 +30,7 @@ from receiving_app.disposition.rule_files import default_rules, load_rules
 from receiving_app.disposition.store import stored_rules, vendor_terms
 from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK = 0
 T = TypeVar("T")
 
 
@@ -189,8 +189,8 @@ def cmd_rules_test(args: argparse.Namespace, tr: TranslateFn) -> int:
         rules = _rules(args)
         decision = decide(rules, facts)
     except RulesError as exc:
-        return _refused(tr, exc)
-    _say(
+        return refused(tr, exc)
+    say(
         tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Route: {route} → {location}")),
         route=_route(tr, decision.disposition),
         location=decision.location,
@@ -199,19 +199,19 @@ def cmd_rules_test(args: argparse.Namespace, tr: TranslateFn) -> int:
         tr(ROUTING, message).format(**params) for message, params in decision.reasons
     )
     if decision.rule_id is None:
-        _say(tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Why: {reasons}.")), reasons=reasons)
+        say(tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Why: {reasons}.")), reasons=reasons)
     else:
-        _say(
+        say(
             tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Why: rule {position} ({rule}): {reasons}.")),
             position=decision.position,
             rule=decision.rule_id,
             reasons=reasons,
         )
-    _say(tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Expected recovery:")))
+    say(tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Expected recovery:")))
     for route, amount in decision.recoveries.items():
         marker = "*" if route is decision.disposition else " "
-        sys.stdout.write(f" {marker} {_route(tr, route):<16} {amount:>10}\n")
-    _say(
+        out(f" {marker} {_route(tr, route):<16} {amount:>10}")
+    say(
         tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Rules: {name}, version {version}.")),
         name=rules.name,
         version=rules.version,
@@ -224,17 +224,17 @@ def cmd_rules_show(args: argparse.Namespace, tr: TranslateFn) -> int:
     try:
         rules = _rules(args)
     except RulesError as exc:
-        return _refused(tr, exc)
-    _say(
+        return refused(tr, exc)
+    say(
         tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Rules: {name}, version {version}.")),
         name=rules.name,
         version=rules.version,
     )
     for position, rule in enumerate(rules.rules, start=1):
-        sys.stdout.write(f"{position:>2}. {rule.id}: {_rule_text(tr, rule, rules)}\n")
+        out(f"{position:>2}. {rule.id}: {_rule_text(tr, rule, rules)}")
         if rule.note:
-            sys.stdout.write(f"    {rule.note}\n")
-    _say(
+            out(f"    {rule.note}")
+    say(
         tr(ROUTING, QT_TRANSLATE_NOOP("Routing", "Otherwise: {route} → {location}")),
         route=_route(tr, rules.default),
         location=rules.locations[rules.default],
@@ -265,19 +265,6 @@ def _shown(value: object) -> str:
 
 def _route(tr: TranslateFn, route: Disposition) -> str:
     return tr(ROUTING, DISPOSITION_TEXTS[route])
-
-
-def _refused(tr: TranslateFn, exc: RulesError) -> int:
-    message = tr(exc.context, exc.message).format(**exc.params)
-    source = exc.params.get("file")
-    if source is not None and "{file}" not in exc.message:
-        message = f"{source}: {message}"
-    sys.stderr.write(f"receiving-app: {message}\n")
-    return EXIT_FAILED
-
-
-def _say(text: str, **params: object) -> None:
-    sys.stdout.write((text.format(**params) if params else text) + "\n")
 
 
 __all__ = ["add_rules_commands", "cmd_rules_show", "cmd_rules_test"]

@@ -8,12 +8,12 @@ shown in the station's language when the template carries it; the rest goes thro
 from __future__ import annotations
 
 import argparse
-import sys
 import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from receiving_app.cli_output import out, refused, say
 from receiving_app.errors import ReceivingError
 from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn, system_language
 from receiving_app.inspection.catalog import current_template
@@ -30,7 +30,7 @@ from receiving_app.inspection.model import (
 )
 from receiving_app.inspection.templates import parse_json
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK = 0
 
 
 def add_checklist_commands(
@@ -90,8 +90,8 @@ def cmd_checklist_show(args: argparse.Namespace, tr: TranslateFn) -> int:
     try:
         template = _current(args)
     except ChecklistError as exc:
-        return _refused(tr, exc)
-    _say(
+        return refused(tr, exc)
+    say(
         tr(CHECKLIST, QT_TRANSLATE_NOOP("Checklist", "{name} ({category}), version {version}")),
         name=template.name_in(language),
         category=template.category,
@@ -100,7 +100,7 @@ def cmd_checklist_show(args: argparse.Namespace, tr: TranslateFn) -> int:
     rules = ", ".join(
         f"{_severity(tr, severity)} → {template.grades[severity]}" for severity in DEFECTS
     )
-    _say(
+    say(
         tr(
             CHECKLIST,
             QT_TRANSLATE_NOOP(
@@ -110,12 +110,12 @@ def cmd_checklist_show(args: argparse.Namespace, tr: TranslateFn) -> int:
         rules=rules,
     )
     for position, step in enumerate(template.steps, start=1):
-        _out("")
-        _out(f"{position:>2}. {step.question_in(language)}  [{step.id}]")
+        out("")
+        out(f"{position:>2}. {step.question_in(language)}  [{step.id}]")
         for line in _answer_lines(tr, step, language):
-            _out(f"    {line}")
+            out(f"    {line}")
         for line in _wrap(step.help_in(language)):
-            _out(f"    {line}")
+            out(f"    {line}")
     return EXIT_OK
 
 
@@ -146,24 +146,24 @@ def cmd_checklist_grade(args: argparse.Namespace, tr: TranslateFn) -> int:
         except ChecklistError as exc:
             raise ChecklistError(exc.message, **{**exc.params, "file": str(path)}) from exc
     except ChecklistError as exc:
-        return _refused(tr, exc)
-    _say(
+        return refused(tr, exc)
+    say(
         tr(CHECKLIST, QT_TRANSLATE_NOOP("Checklist", "Grade {grade} ({name}, version {version})")),
         grade=result.grade.value,
         name=template.name_in(language),
         version=template.version,
     )
     if not result.failures:
-        _say(tr(CHECKLIST, QT_TRANSLATE_NOOP("Checklist", "Every step passed.")))
+        say(tr(CHECKLIST, QT_TRANSLATE_NOOP("Checklist", "Every step passed.")))
         return EXIT_OK
-    _say(
+    say(
         tr(CHECKLIST, QT_TRANSLATE_NOOP("Checklist", "Worst defect: {severity}. Failing steps:")),
         severity=_severity(tr, result.worst),
     )
     steps = {step.id: step for step in template.steps}
     for failure in result.failures:
         step = steps[failure.step_id]
-        _out(
+        out(
             f"  {failure.position:>2}. {step.question_in(language)} "
             f"{_answer_text(tr, step, failure, language)} ({_severity(tr, failure.severity)})"
         )
@@ -233,23 +233,6 @@ def _language() -> str:
     except ReceivingError:
         setting = "system"
     return system_language(setting)
-
-
-def _refused(tr: TranslateFn, exc: ReceivingError) -> int:
-    message = tr(exc.context, exc.message).format(**exc.params)
-    source = exc.params.get("file")
-    if source is not None and "{file}" not in exc.message:
-        message = f"{source}: {message}"
-    sys.stderr.write(f"receiving-app: {message}\n")
-    return EXIT_FAILED
-
-
-def _say(text: str, **params: object) -> None:
-    _out(text.format(**params) if params else text)
-
-
-def _out(line: str) -> None:
-    sys.stdout.write(line + "\n")
 
 
 __all__ = ["add_checklist_commands", "cmd_checklist_grade", "cmd_checklist_show"]
