@@ -38,6 +38,8 @@ from receiving_app.settings import (
 )
 
 FIRST_START_DEMO_ORDERS = 2000
+# A month of past returns, so the supervisor's dashboard and reports have something to show.
+FIRST_START_HISTORY_DAYS = 30
 DEMO_SEED = 7
 PREFIXES_KEY = "id_prefixes"
 
@@ -145,7 +147,8 @@ def _load_couriers() -> CourierTable:
 
 
 def _seed_if_empty(database: Database, clock: Clock) -> bool:
-    """Fill a new embedded database with demo data, and put its scan sheet beside it.
+    """Fill a new embedded database with demo data and a month of history, and put its scan
+    sheet beside it.
 
     The sheet (``scan-sheet.pdf`` and ``.json`` in the data folder) carries the demo users'
     badges, parcels and units, so a new user can try the station at once.
@@ -159,7 +162,13 @@ def _seed_if_empty(database: Database, clock: Clock) -> bool:
 
     if Order.select().exists():
         return False
-    generate_demo_data(database, orders=FIRST_START_DEMO_ORDERS, seed=DEMO_SEED, now=clock.now())
+    generate_demo_data(
+        database,
+        orders=FIRST_START_DEMO_ORDERS,
+        seed=DEMO_SEED,
+        now=clock.now(),
+        history_days=FIRST_START_HISTORY_DAYS,
+    )
     codes = build_scan_sheet(database, load_prefixes())
     folder = data_dir()
     (folder / "scan-sheet.json").write_text(sheet_json(codes), encoding="utf-8")

@@ -73,7 +73,7 @@ def _unit_query() -> ModelSelect[Unit]:
         .switch(Unit)
         .join(Station)
         .switch(Unit)
-        .join(User)
+        .join(User, on=Unit.received_by == User.id)
     )
 
 

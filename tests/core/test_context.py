@@ -9,9 +9,15 @@ from pathlib import Path
 import pytest
 
 from db.errors import SchemaOutdated
-from db.models import ChecklistVersion, Order, Station
+from db.models import ChecklistVersion, Order, Station, UnitDisposition
+from receiving_app.audit import verify_chain
 from receiving_app.clock import FixedClock
-from receiving_app.context import FIRST_START_DEMO_ORDERS, open_context, resolve_db_url
+from receiving_app.context import (
+    FIRST_START_DEMO_ORDERS,
+    FIRST_START_HISTORY_DAYS,
+    open_context,
+    resolve_db_url,
+)
 from receiving_app.errors import InvalidInput, StorageUnavailable
 from receiving_app.inspection import ChecklistError, site_folder, template_to_data
 from receiving_app.inspection.catalog import shipped_templates
@@ -35,6 +41,11 @@ def test_first_start_creates_and_seeds_the_embedded_database(isolated_home: Path
         sheet = json.loads((isolated_home / "data" / "scan-sheet.json").read_text("utf-8"))
         assert {code["kind"] for code in sheet} >= {"badge", "tracking", "unit"}
         assert (isolated_home / "data" / "scan-sheet.pdf").read_bytes().startswith(b"%PDF")
+        # A month of past returns, routed day after day, for the dashboard and the reports.
+        routed_days = {row.decided_at.date() for row in UnitDisposition.select()}
+        assert len(routed_days) >= FIRST_START_HISTORY_DAYS // 2
+        assert max(routed_days) <= NOW.date()
+        assert verify_chain().ok
     finally:
         context.close()
     again = open_context(clock=FixedClock(NOW))
