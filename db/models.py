@@ -199,7 +199,7 @@ class Parcel(BaseModel):
     state = CharField(max_length=16, default="open")
     station = ForeignKeyField(Station, backref="parcels")
     received_by = ForeignKeyField(User, backref="parcels")
-    received_at = DateTimeField()
+    received_at = DateTimeField(index=True)
     closed_at = DateTimeField(null=True)
 
 
@@ -226,12 +226,12 @@ class Unit(BaseModel):
     state = CharField(max_length=16, default="received")
     station = ForeignKeyField(Station, backref="units")
     received_by = ForeignKeyField(User, backref="units")
-    received_at = DateTimeField()
+    received_at = DateTimeField(index=True)
     grade = CharField(max_length=1, null=True)  # the final grade of its last inspection
     disposition = CharField(max_length=16, null=True)  # the route of its latest decision
     location = CharField(max_length=64, null=True)  # where that route sends it
     # Put away: the unit reached its location (state "moved"); the end of dock-to-stock time.
-    moved_at = DateTimeField(null=True)
+    moved_at = DateTimeField(null=True, index=True)
     moved_by = ForeignKeyField(User, null=True, index=False)
     moved_by_id: int | None
 
@@ -360,7 +360,7 @@ class Inspection(BaseModel):
     started_by = ForeignKeyField(User, backref="inspections_started")
     started_at = DateTimeField()
     completed_by = ForeignKeyField(User, backref="inspections_completed", null=True)
-    completed_at = DateTimeField(null=True)
+    completed_at = DateTimeField(null=True, index=True)
     computed_grade = CharField(max_length=1, null=True)
     final_grade = CharField(max_length=1, null=True)
     override_reason = TextField(null=True)
@@ -441,7 +441,7 @@ class UnitDisposition(BaseModel):
     reasons = TextField()  # JSON: [[marked message, params], ...]
     recoveries = TextField()  # JSON: {route: "amount"}
     decided_by = ForeignKeyField(User, index=False)
-    decided_at = DateTimeField()
+    decided_at = DateTimeField(index=True)
     override_reason = TextField(null=True)
 
 
