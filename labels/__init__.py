@@ -6,6 +6,7 @@ The labels' entry point is :func:`render_label`.
 """
 
 from labels.barcodes import PlacedBarcode, draw_code128, encode_code128
+from labels.carton_label import CartonLabelData, render_carton_labels_pdf, sscc_text
 from labels.disposition_label import DispositionLabelData
 from labels.errors import LabelError
 from labels.fonts import label_fonts
@@ -27,6 +28,7 @@ from labels.zpl import DEFAULT_CJK_FONT
 __all__ = [
     "CAPTION_KEYS",
     "DEFAULT_CJK_FONT",
+    "CartonLabelData",
     "DispositionLabelData",
     "LPNLabelData",
     "LabelData",
@@ -42,8 +44,10 @@ __all__ = [
     "label_fonts",
     "label_layout",
     "parse_label_size",
+    "render_carton_labels_pdf",
     "render_label",
     "render_lpn_label_pdf",
     "render_scan_sheet_pdf",
     "sample_label_data",
+    "sscc_text",
 ]

@@ -9,10 +9,12 @@ font (:mod:`labels.fonts`); bold Chinese, which has no bold face, is stroked as 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from labels.errors import LabelError
 from labels.fonts import SANS, SANS_BOLD, font_for, label_fonts
 from labels.label_model import Barcode, Face, LabelLayout, TextLine
 from labels.layout import TextAlign
@@ -20,12 +22,31 @@ from labels.layout import TextAlign
 
 def render_layout_pdf(layout: LabelLayout) -> bytes:
     """The layout as PDF bytes; the same layout always gives the same bytes."""
+    return render_layouts_pdf([layout])
+
+
+def render_layouts_pdf(layouts: Sequence[LabelLayout]) -> bytes:
+    """Several layouts of one stock as one PDF, a page each (a batch's carton labels).
+
+    Raises:
+        LabelError: no layouts, or layouts of different stocks.
+    """
+    if not layouts or len({layout.size for layout in layouts}) != 1:
+        raise LabelError("needs one or more layouts of one stock", field="layouts")
     buffer = io.BytesIO()
-    page_width, page_height = layout.size.page_size
+    page_width, page_height = layouts[0].size.page_size
     # invariant: no timestamp or random ID in the file, so the same data gives the same bytes.
     canvas = Canvas(buffer, pagesize=(page_width, page_height), invariant=True, pageCompression=1)
-    canvas.setTitle(layout.title)
+    canvas.setTitle(layouts[0].title)
     canvas.setCreator("receiving-app")
+    for layout in layouts:
+        _draw_page(canvas, layout, page_height)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _draw_page(canvas: Canvas, layout: LabelLayout, page_height: float) -> None:
     dot = 72 / layout.dpi
     for element in layout.elements:
         if isinstance(element, TextLine):
@@ -34,9 +55,6 @@ def render_layout_pdf(layout: LabelLayout) -> bytes:
             _barcode(canvas, element, dot, page_height)
         else:
             _rect(canvas, element.x, element.y, element.width, element.height, dot, page_height)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def _rect(canvas: Canvas, x: int, y: int, width: int, height: int, dot: float, page: float) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from labels.carton_label import CARTON_CAPTIONS, CartonLabelData, carton_label_layout
 from labels.disposition_label import (
     DISPOSITION_CAPTIONS,
     DispositionLabelData,
@@ -30,6 +31,7 @@ class LabelKind(StrEnum):
     LPN = "lpn"
     DISPOSITION = "disposition"
     PARCEL = "parcel"
+    CARTON = "carton"
 
 
 class LabelFormat(StrEnum):
@@ -39,7 +41,7 @@ class LabelFormat(StrEnum):
     ZPL = "zpl"
 
 
-LabelData = LPNLabelData | DispositionLabelData | ParcelLabelData
+LabelData = LPNLabelData | DispositionLabelData | ParcelLabelData | CartonLabelData
 _Choice = TypeVar("_Choice", bound=StrEnum)
 
 #: The caption keys each kind's data must carry, translated (the LPN label has none).
@@ -47,6 +49,7 @@ CAPTION_KEYS: dict[LabelKind, tuple[str, ...]] = {
     LabelKind.LPN: (),
     LabelKind.DISPOSITION: DISPOSITION_CAPTIONS,
     LabelKind.PARCEL: PARCEL_CAPTIONS,
+    LabelKind.CARTON: CARTON_CAPTIONS,
 }
 
 
@@ -96,6 +99,8 @@ def label_layout(kind: LabelKind, data: LabelData, size: LabelSize, dpi: int) ->
         return disposition_label_layout(data, stock, dpi)
     if label_kind is LabelKind.PARCEL and isinstance(data, ParcelLabelData):
         return parcel_label_layout(data, stock, dpi)
+    if label_kind is LabelKind.CARTON and isinstance(data, CartonLabelData):
+        return carton_label_layout(data, stock, dpi)
     raise LabelError(
         f"a {label_kind} label needs its own data, not {type(data).__name__}", field="data"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from labels.carton_label import CartonLabelData
 from labels.disposition_label import DispositionLabelData
 from labels.errors import LabelError
 from labels.label_render import LabelData, LabelKind
@@ -45,6 +46,19 @@ def sample_label_data(kind: LabelKind, captions: Mapping[str, str]) -> LabelData
             rma="RMA-2026-000123",
             date="2026-11-24 11:05",
             inspector="王芳 (wang.fang)",
+            captions=captions,
+        )
+    if kind == LabelKind.CARTON:
+        return CartonLabelData(
+            sscc="006141410000001231",
+            prefix_digits=7,
+            ship_from="华东退货中心 East China returns dock",
+            ship_to="深圳声科电子有限公司 (Shenzhen Acoustics)",
+            batch="RTV-000123",
+            vendor_rma="VRMA-2026-88412",
+            carton_number=1,
+            carton_count=3,
+            unit_count=12,
             captions=captions,
         )
     if kind != LabelKind.PARCEL:

@@ -31,7 +31,10 @@ from receiving_app.i18n import (
 from receiving_app.inspection.cli import add_checklist_commands
 from receiving_app.inspection.report_cli import add_inspection_commands
 from receiving_app.label_cli import add_label_commands
+from receiving_app.reports.report_cli import add_report_commands
 from receiving_app.scanning import interpret_scan
+from receiving_app.supervisor.queues_cli import add_queue_commands
+from receiving_app.vendor_returns.rtv_cli import add_rtv_commands
 
 if TYPE_CHECKING:
     from receiving_app.context import AppContext
@@ -98,6 +101,16 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
                 "CLI",
                 "open the receiving station window, even where the station file says "
                 'mode = "inspection"',
+            )
+        ),
+    )
+    window.add_argument(
+        "--supervise",
+        action="store_true",
+        help=t(
+            QT_TRANSLATE_NOOP(
+                "CLI",
+                "open the supervisor's desk: queues, vendor returns, reports and the dashboard",
             )
         ),
     )
@@ -190,6 +203,9 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
     add_label_commands(sub, t)
     add_rules_commands(sub, common, t)
     add_outcomes_commands(sub, common, t)
+    add_rtv_commands(sub, common, t)
+    add_queue_commands(sub, common, t)
+    add_report_commands(sub, common, t)
     return parser
 
 

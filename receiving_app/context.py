@@ -36,6 +36,9 @@ from receiving_app.settings import (
     demo_db_url,
     load_station_settings,
 )
+from receiving_app.supervisor.service import SupervisorDesk
+from receiving_app.supervisor.station import SupervisorStation
+from receiving_app.users import UserInfo
 
 FIRST_START_DEMO_ORDERS = 2000
 # A month of past returns, so the supervisor's dashboard and reports have something to show.
@@ -64,6 +67,14 @@ class AppContext:
 
     def new_inspection_desk(self) -> InspectionDesk:
         return InspectionDesk(self.database, self.clock, self.station, self.prefixes)
+
+    def new_supervisor_station(self) -> SupervisorStation:
+        """The supervisor's station, waiting for a supervisor to log in."""
+        return SupervisorStation(self.database, self.clock, self.station, self.prefixes)
+
+    def new_supervisor_desk(self, user: UserInfo) -> SupervisorDesk:
+        """The supervisor's desk for ``user`` (PermissionDenied unless they may approve)."""
+        return SupervisorDesk(self.database, self.clock, self.station, user)
 
     def new_spooler(self, translate: TranslateFn = identity_translate) -> Spooler:
         """The station's print spooler over its ``[printers]``; run it on a worker thread."""

@@ -34,6 +34,15 @@ _CAPTIONS: dict[str, dict[str, str]] = {
         # The flag on a parcel no RMA expected, printed white on black across the label.
         "exception": QT_TRANSLATE_NOOP("Label", "EXCEPTION"),
     },
+    "carton": {
+        "ship_from": QT_TRANSLATE_NOOP("Label", "Ship from"),
+        "ship_to": QT_TRANSLATE_NOOP("Label", "Ship to"),
+        "batch": QT_TRANSLATE_NOOP("Label", "Batch"),
+        "vendor_rma": QT_TRANSLATE_NOOP("Label", "Vendor RMA"),
+        "carton": QT_TRANSLATE_NOOP("Label", "Carton"),
+        "units": QT_TRANSLATE_NOOP("Label", "Units"),
+        "sscc": QT_TRANSLATE_NOOP("Label", "SSCC"),
+    },
 }
 
 #: The label kinds, as the command line and the print queue name them.

@@ -25,10 +25,12 @@ _STATION_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,31}$")
 
 
 class StationMode(StrEnum):
-    """Which window the station opens: the receiving dock or the inspection bench."""
+    """Which window the station opens: the receiving dock, the inspection bench or the
+    supervisor's desk."""
 
     RECEIVING = "receiving"
     INSPECTION = "inspection"
+    SUPERVISOR = "supervisor"
 
 
 MODES = tuple(mode.value for mode in StationMode)

@@ -24,13 +24,17 @@ from receiving_app.errors import (
     SchemaMismatch,
     StorageUnavailable,
 )
+from receiving_app.inspection.service import InspectionDesk
+from receiving_app.receiving.desk import ReceivingDesk
 from receiving_app.settings import StationMode, StationSettings, data_dir, load_station_settings
+from receiving_app.supervisor.station import SupervisorStation
 from ui import assets
 from ui.error_hooks import CrashReporter, install_qt_message_handler, restore_qt_message_handler
 from ui.main_window import MainWindow
 from ui.print_spooler import SpoolerThread
 from ui.scan_feedback import qt_translate
 from ui.sounds import OutcomeSounds
+from ui.supervisor.desk_tabs import supervisor_tabs
 from ui.translators import effective_language, install_translators, remove_translators
 
 log = logging.getLogger(__name__)
@@ -112,16 +116,30 @@ def _courier_namer(context: AppContext, language: str) -> Callable[[str], str]:
 
 
 def _station_mode(args: argparse.Namespace, settings: StationSettings) -> StationMode:
-    """``--inspect`` or ``--receive`` (never both) force a window; else the station file says."""
+    """``--inspect``, ``--receive`` or ``--supervise`` (one at most) force a window; else the
+    station file says."""
     if args.inspect:
         return StationMode.INSPECTION
     if args.receive:
         return StationMode.RECEIVING
+    if args.supervise:
+        return StationMode.SUPERVISOR
     return settings.mode
 
 
+def _station_desk(
+    context: AppContext, mode: StationMode
+) -> ReceivingDesk | InspectionDesk | SupervisorStation:
+    if mode is StationMode.INSPECTION:
+        return context.new_inspection_desk()
+    if mode is StationMode.SUPERVISOR:
+        return context.new_supervisor_station()
+    return context.new_desk()
+
+
 def run_gui(argv: list[str]) -> int:
-    """Open the station window (receiving or inspection); return the process exit code.
+    """Open the station window (receiving, inspection or the supervisor's desk); return the
+    process exit code.
 
     ``argv`` are the command-line arguments without the program name (``--db URL``,
     ``--demo``, ``--inspect``, ``--receive``); without ``--inspect`` or ``--receive`` the
@@ -163,13 +181,13 @@ def run_gui(argv: list[str]) -> int:
         if context is None:
             return EXIT_FAILED
         app.setStyleSheet(assets.style_sheet())
-        inspecting = _station_mode(args, settings) is StationMode.INSPECTION
         window = MainWindow(
-            context.new_inspection_desk() if inspecting else context.new_desk(),
+            _station_desk(context, _station_mode(args, settings)),
             _courier_namer(context, language),
             OutcomeSounds(),
             demo=args.demo,
             language=language,
+            desk_tabs=supervisor_tabs(context),
         )
         window.showMaximized()
         window.raise_()

@@ -1,4 +1,5 @@
-"""Translated names for the core's stored codes (conditions, match results, roles, reasons).
+"""Translated names for the core's stored codes (conditions, match results, roles, reasons,
+outcomes, and the kinds of approvals and exceptions).
 
 The core stores and returns plain codes (``damaged``, ``serial_mismatch``); the screen shows
 them in the user's language. Unknown codes are shown as they are, never hidden.
@@ -52,12 +53,34 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
         "open": lambda: QCoreApplication.translate("DomainWords", "open"),
         "closed": lambda: QCoreApplication.translate("DomainWords", "closed"),
         "received": lambda: QCoreApplication.translate("DomainWords", "received"),
+        "graded": lambda: QCoreApplication.translate("DomainWords", "graded"),
+        "moved": lambda: QCoreApplication.translate("DomainWords", "moved"),
+    },
+    "outcome": {
+        "refund": lambda: QCoreApplication.translate("DomainWords", "refund"),
+        "exchange": lambda: QCoreApplication.translate("DomainWords", "exchange"),
+        "repair": lambda: QCoreApplication.translate("DomainWords", "repair"),
+        "none": lambda: QCoreApplication.translate("DomainWords", "no outcome"),
+    },
+    "approval": {
+        "customer_outcome": lambda: QCoreApplication.translate("DomainWords", "customer outcome"),
+        "grade_override": lambda: QCoreApplication.translate("DomainWords", "grade override"),
+        "route_override": lambda: QCoreApplication.translate("DomainWords", "route override"),
+    },
+    "exception": {
+        "no_rma": lambda: QCoreApplication.translate("DomainWords", "parcel without RMA"),
+        "wrong_item": lambda: QCoreApplication.translate("DomainWords", "wrong item"),
+        "not_on_order": lambda: QCoreApplication.translate("DomainWords", "not on order"),
+        "serial_mismatch": lambda: QCoreApplication.translate("DomainWords", "serial mismatch"),
+        "extra": lambda: QCoreApplication.translate("DomainWords", "extra unit"),
+        "missing": lambda: QCoreApplication.translate("DomainWords", "missing lines"),
     },
 }
 
 
 def word(kind: str, code: str | None) -> str:
-    """The translated name of ``code`` of ``kind`` (condition, match, role, reason, route, state)."""
+    """The translated name of ``code`` of ``kind`` (condition, match, role, reason, route, state,
+    outcome, approval, exception)."""
     if not code:
         return ""
     maker = _WORDS.get(kind, {}).get(code)

@@ -1,4 +1,4 @@
-"""The station's main window: the receiving or the inspection page, sized for 1366×768."""
+"""The station's main window: the receiving, inspection or supervisor's page, for 1366×768."""
 
 from __future__ import annotations
 
@@ -12,18 +12,22 @@ from typing_extensions import override
 from receiving_app.inspection.model import ChecklistError
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.supervisor.station import SupervisorStation
 from ui.pages.inspection_page import InspectionPage
 from ui.pages.receiving_page import ReceivingPage
+from ui.pages.supervisor_page import SupervisorPage
 from ui.print_spooler import SpoolerThread
 from ui.print_status import PrintStatusLabel
 from ui.sounds import OutcomeSounds
 from ui.station_kit import error_text
+from ui.supervisor.desk_tab import TabsFactory
 
 WARNING_ICON_SIZE = 24
 
 
 class MainWindow(QMainWindow):
-    """Holds one page: receiving, or inspection when given an inspection desk.
+    """Holds one page: receiving, inspection for an inspection desk, or the supervisor's desk
+    for a supervisor station (its tabs come from ``desk_tabs``).
 
     The services come in through the constructor, never globals. Only one page exists per
     window, so exactly one ``scanInput`` and one ``scanFeedback`` can be found in it.
@@ -31,18 +35,24 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        desk: ReceivingDesk | InspectionDesk,
+        desk: ReceivingDesk | InspectionDesk | SupervisorStation,
         courier_name: Callable[[str], str] = str,
         sounds: OutcomeSounds | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
         language: str = "en",
+        desk_tabs: TabsFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._desk = desk
-        page: ReceivingPage | InspectionPage
-        if isinstance(desk, InspectionDesk):
+        page: ReceivingPage | InspectionPage | SupervisorPage
+        if isinstance(desk, SupervisorStation):
+            page = SupervisorPage(
+                desk, desk_tabs or (lambda _user, _parent: ()), sounds, demo, self
+            )
+            title = self.tr("Supervisor's desk — {station}")
+        elif isinstance(desk, InspectionDesk):
             page = InspectionPage(desk, sounds, language, demo, self)
             title = self.tr("Returns Inspection — {station}")
         else:

@@ -30,9 +30,12 @@ class ScanField(QLineEdit):
 
     scanned = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, keep_focus: bool = True) -> None:
+        """``keep_focus=False`` for a page of forms and tables (the supervisor's desk), where
+        the field takes scans when focused but lets the user work elsewhere."""
         super().__init__(parent)
         self.setObjectName("scanInput")
+        self._keep_focus = keep_focus
         self.setMaxLength(MAX_SCAN_LENGTH)
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.setInputMethodHints(
@@ -54,7 +57,7 @@ class ScanField(QLineEdit):
 
     def reclaim_focus(self) -> None:
         """Take the focus back unless a dialog or another window legitimately holds it."""
-        if not self.isVisible() or not self.isEnabled():
+        if not self._keep_focus or not self.isVisible() or not self.isEnabled():
             return
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
             return

@@ -27,10 +27,14 @@ from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.scanning.interpret import DEFAULT_PREFIXES, IdPrefixes
 from receiving_app.users import hash_pin
+from receiving_app.vendor_returns.prefix_setting import store_company_prefix
+from receiving_app.vendor_returns.sscc import parse_company_prefix
 
 if TYPE_CHECKING:
     from peewee import Database
 
+#: The GS1 company prefix of the demo dock's SSCCs: the one GS1's own examples use.
+DEMO_GS1_PREFIX = "0614141"
 MAX_ORDERS = 10_000_000
 """Order and RMA numbers have 8 digits; much beyond this they would run out."""
 CHUNK_ORDERS = 20_000
@@ -150,7 +154,9 @@ def generate_demo_data(
     )
     with database.atomic():
         advance_id_sequences(database, BULK_MODELS)
+        store_company_prefix(parse_company_prefix(DEMO_GS1_PREFIX))  # closing RTV batches needs it
         after: dict[str, object] = {**summary.as_dict(), "seed": seed, "now": now.isoformat()}
+        after["gs1_company_prefix"] = DEMO_GS1_PREFIX
         append_audit(actor, now, "demo.generated", "database", "demo", after=after)
     return summary
 

@@ -22,6 +22,7 @@ from receiving_app.audit import Actor
 from receiving_app.demo.audit_queue import AuditQueue
 from receiving_app.demo.history_setup import load_setup
 from receiving_app.demo.history_tables import HISTORY_MODELS, HistoryTables
+from receiving_app.demo.past_moves import PastMoves
 from receiving_app.demo.past_returns import PastReturns
 from receiving_app.demo.returns import returned_rmas
 from receiving_app.disposition.store import sync_routing_rules
@@ -70,11 +71,15 @@ def write_history(
         rmas = returned_rmas(rng, start, now)
     audit = AuditQueue()
     past = PastReturns(setup, tables, audit, rng, now, lpn_prefix)
+    moves_rng = random.Random(f"demo-moves:{seed}")  # the rest of the history stays the same
+    moves = PastMoves(setup, tables, audit, moves_rng, now, past.rows, past.counts)
     for day, arrivals in groupby(rmas, key=lambda rma: rma.arrived_at.date()):
         with database.atomic():
             for rma in arrivals:
                 past.receive(rma)
+            moves.draw()
             past.rows.write(tables)
+            moves.write()
             _mark_received(past.received_rma_ids)
             past.received_rma_ids.clear()
             # Later days' parcels arrive later: what happened before tomorrow is complete.

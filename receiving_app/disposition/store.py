@@ -37,6 +37,7 @@ from receiving_app.disposition.rule_files import (
 )
 from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.inspection.store import InspectContext
+from receiving_app.vendor_returns.collecting import collect_routed_unit
 
 SHIPPED_NOTE = "shipped default rules"
 
@@ -142,6 +143,7 @@ def route_unit(
     _queue_label(ctx, unit, grade, row)
     before = {"disposition": unit.disposition, "location": unit.location}
     Unit.update(disposition=row.route, location=row.location).where(Unit.id == unit.id).execute()
+    collect_routed_unit(ctx, unit, row.route)
     append_audit(
         ctx.actor,
         ctx.now,
@@ -243,6 +245,7 @@ def override_route(
     inspector_id = inspection.completed_by_id if inspection is not None else None
     _queue_label(ctx, unit, unit.grade or "-", row, inspector_id)
     Unit.update(disposition=row.route, location=row.location).where(Unit.id == unit.id).execute()
+    collect_routed_unit(ctx, unit, row.route)
     append_audit(
         ctx.actor,
         ctx.now,

@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 
 from labels import (
+    CartonLabelData,
     DispositionLabelData,
     LabelData,
     LabelError,
@@ -34,6 +35,7 @@ _DATA: dict[LabelKind, type[LabelData]] = {
     LabelKind.LPN: LPNLabelData,
     LabelKind.DISPOSITION: DispositionLabelData,
     LabelKind.PARCEL: ParcelLabelData,
+    LabelKind.CARTON: CartonLabelData,
 }
 
 

@@ -45,7 +45,7 @@ def test_captions_are_given_in_the_stations_language() -> None:
 @pytest.mark.parametrize(
     ("kind", "payload", "label_format", "field"),
     [
-        ("carton", DISPOSITION, "pdf", "kind"),
+        ("pallet", DISPOSITION, "pdf", "kind"),
         ("lpn", label_payload("LPN0000000001"), "png", "kind"),
         ("disposition", {"lpn": "LPN0000000001"}, "pdf", "payload"),
     ],

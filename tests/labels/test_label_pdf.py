@@ -16,7 +16,15 @@ from labels import LabelKind, LabelSize, label_fonts, label_layout, render_label
 from labels.fonts import SANS, SANS_BOLD
 from labels.label_model import Barcode, Box, Face, TextLine
 from labels.lpn_label import render_lpn_label_pdf
-from tests.labels.label_cases import BARCODE, CHINESE, DPIS, KINDS, long_sample, sample
+from tests.labels.label_cases import (
+    BARCODE,
+    CHINESE,
+    DPIS,
+    KINDS,
+    PRINTED,
+    long_sample,
+    sample,
+)
 
 SIZES = list(LabelSize)
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
@@ -43,7 +51,7 @@ def test_chinese_is_in_the_text_layer_in_the_embedded_font(
     for size in SIZES:
         pdf = render_label(kind, sample(kind), size, 203, "pdf")
         text = pdf_text(pdf)
-        assert CHINESE[kind] in text and BARCODE[kind] in text
+        assert CHINESE[kind] in text and PRINTED[kind] in text
     cjk_line = next(line for line in pdf_fonts(pdf).splitlines() if "WenQuanYi" in line)
     assert "TrueType" in cjk_line and " yes " in cjk_line  # embedded (and subset)
 

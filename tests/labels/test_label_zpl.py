@@ -19,7 +19,15 @@ from labels import (
 from labels.barcodes import QUIET_ZONE_MODULES, max_module_dots, min_module_dots
 from labels.label_builder import LabelBuilder
 from labels.zpl import render_layout_zpl
-from tests.labels.label_cases import BARCODE, CHINESE, DPIS, KINDS, long_sample, sample
+from tests.labels.label_cases import (
+    BARCODE,
+    CHINESE,
+    DPIS,
+    KINDS,
+    PRINTED,
+    long_sample,
+    sample,
+)
 from tests.labels.zpl_reader import ZplField, ZplLabel, decode_code128_data, read_zpl
 
 SIZES = list(LabelSize)
@@ -107,7 +115,7 @@ def test_chinese_goes_out_as_utf8_in_the_cjk_font(kind: LabelKind) -> None:
     assert f"CW1,{DEFAULT_CJK_FONT}" in label.header
     chinese = [field for field in label.fields if CHINESE[kind] in field.data]
     assert chinese and all(field.commands["A"].startswith("1N,") for field in chinese)
-    latin = [field for field in label.fields if field.data == BARCODE[kind]]
+    latin = [field for field in label.fields if field.data == PRINTED[kind]]
     assert latin and all(field.commands["A"].startswith("0N,") for field in latin)
 
 

@@ -1,0 +1,1 @@
+"""Vendor-return (RTV) batches: collecting routed units, closing with cartons and SSCCs, shipping."""
