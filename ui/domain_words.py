@@ -1,5 +1,5 @@
 """Translated names for the core's stored codes (conditions, match results, roles, reasons,
-outcomes, and the kinds of approvals and exceptions).
+outcomes, vendor-return batch states, and the kinds of approvals and exceptions).
 
 The core stores and returns plain codes (``damaged``, ``serial_mismatch``); the screen shows
 them in the user's language. Unknown codes are shown as they are, never hidden.
@@ -56,6 +56,11 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
         "graded": lambda: QCoreApplication.translate("DomainWords", "graded"),
         "moved": lambda: QCoreApplication.translate("DomainWords", "moved"),
     },
+    "batch_state": {
+        "open": lambda: QCoreApplication.translate("DomainWords", "open"),
+        "closed": lambda: QCoreApplication.translate("DomainWords", "closed"),
+        "shipped": lambda: QCoreApplication.translate("DomainWords", "shipped"),
+    },
     "outcome": {
         "refund": lambda: QCoreApplication.translate("DomainWords", "refund"),
         "exchange": lambda: QCoreApplication.translate("DomainWords", "exchange"),
@@ -80,7 +85,7 @@ _WORDS: dict[str, dict[str, Callable[[], str]]] = {
 
 def word(kind: str, code: str | None) -> str:
     """The translated name of ``code`` of ``kind`` (condition, match, role, reason, route, state,
-    outcome, approval, exception)."""
+    batch_state, outcome, approval, exception)."""
     if not code:
         return ""
     maker = _WORDS.get(kind, {}).get(code)

@@ -24,6 +24,8 @@ from receiving_app.demo.history_setup import load_setup
 from receiving_app.demo.history_tables import HISTORY_MODELS, HistoryTables
 from receiving_app.demo.past_moves import PastMoves
 from receiving_app.demo.past_returns import PastReturns
+from receiving_app.demo.past_reviews import PastReviews
+from receiving_app.demo.past_vendor_returns import PastVendorReturns
 from receiving_app.demo.returns import returned_rmas
 from receiving_app.disposition.store import sync_routing_rules
 from receiving_app.inspection.store import sync_templates
@@ -73,18 +75,28 @@ def write_history(
     past = PastReturns(setup, tables, audit, rng, now, lpn_prefix)
     moves_rng = random.Random(f"demo-moves:{seed}")  # the rest of the history stays the same
     moves = PastMoves(setup, tables, audit, moves_rng, now, past.rows, past.counts)
+    rtv_rng = random.Random(f"demo-rtv:{seed}")
+    rtv = PastVendorReturns(setup, tables, audit, rtv_rng, now, past.rows, past.counts)
+    reviews_rng = random.Random(f"demo-reviews:{seed}")
+    reviews = PastReviews(setup, tables, audit, reviews_rng, now, past.rows, past.counts)
     for day, arrivals in groupby(rmas, key=lambda rma: rma.arrived_at.date()):
         with database.atomic():
             for rma in arrivals:
                 past.receive(rma)
             moves.draw()
+            rtv.draw()
+            reviews.draw()
             past.rows.write(tables)
             moves.write()
+            reviews.write()
             _mark_received(past.received_rma_ids)
             past.received_rma_ids.clear()
             # Later days' parcels arrive later: what happened before tomorrow is complete.
-            audit.append_until(datetime.datetime.combine(day, datetime.time()) + _DAY)
+            tomorrow = datetime.datetime.combine(day, datetime.time()) + _DAY
+            rtv.write(tomorrow)
+            audit.append_until(tomorrow)
     with database.atomic():
+        rtv.write(now)
         audit.append_until(None)
         Sequence.insert(name="lpn", value=past.last_lpn).on_conflict(
             conflict_target=[Sequence.name], update={Sequence.value: past.last_lpn}

@@ -78,11 +78,11 @@ def test_units_are_received_graded_and_routed(history: DemoSummary) -> None:
     assert history.history is not None
     units = list(Unit.select())
     states = Counter(u.state for u in units)
-    assert set(states) <= {"received", "graded", "moved"}
+    assert set(states) <= {"received", "graded", "moved", "shipped"}
     assert states["graded"] + states["moved"] > 20
     assert len(units) == history.history.units
     for unit in units:
-        graded = unit.state in ("graded", "moved")
+        graded = unit.state in ("graded", "moved", "shipped")
         assert (unit.grade is not None) == graded
         assert (unit.disposition is not None and unit.location is not None) == graded
         assert unit.match == "matched" and unit.rma_line_id is not None
@@ -98,7 +98,7 @@ def test_units_are_received_graded_and_routed(history: DemoSummary) -> None:
 def test_every_grade_follows_from_its_answers(history: DemoSummary) -> None:
     inspections = {i.unit_id: i for i in Inspection.select()}
     overridden = 0
-    for unit in Unit.select().where(Unit.state.in_(("graded", "moved"))):
+    for unit in Unit.select().where(Unit.state.in_(("graded", "moved", "shipped"))):
         inspection = inspections[unit.id]
         assert inspection.state == "completed"
         template = template_of_version(inspection.checklist_version_id)
@@ -160,7 +160,7 @@ def test_customer_outcomes_follow_the_policy(history: DemoSummary) -> None:
     states = Counter(o.state for o in CustomerOutcome.select())
     assert set(states) <= {"approved", "pending", "rejected", "superseded"}
     assert states["approved"] > 0 and states["pending"] + states["rejected"] > 0
-    graded = Unit.select().where(Unit.state.in_(("graded", "moved"))).count()
+    graded = Unit.select().where(Unit.state.in_(("graded", "moved", "shipped"))).count()
     assert sum(n for s, n in states.items() if s != "superseded") == graded
     for row in CustomerOutcome.select():
         unit = Unit.get_by_id(row.unit_id)

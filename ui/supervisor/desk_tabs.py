@@ -13,6 +13,7 @@ from receiving_app.reports.output import ReportFormat
 from receiving_app.reports.run_report import ReportResult, make_disposition_report
 from receiving_app.supervisor.dashboard import dashboard_numbers, returns_over_time, units_behind
 from receiving_app.users import UserInfo
+from receiving_app.vendor_returns.desk import VendorReturns
 from ui.scan_feedback import qt_translate
 from ui.supervisor.ageing_tab import AgeingTab
 from ui.supervisor.approvals_tab import ApprovalsTab
@@ -20,6 +21,7 @@ from ui.supervisor.dashboard_tab import DashboardSource, DashboardTab, desk_queu
 from ui.supervisor.desk_tab import DeskTab, TabsFactory
 from ui.supervisor.exceptions_tab import ExceptionsTab
 from ui.supervisor.reports_tab import ReportsTab
+from ui.supervisor.vendor_returns_tab import VendorReturnsTab
 
 
 def supervisor_tabs(context: AppContext) -> TabsFactory:
@@ -35,6 +37,10 @@ def supervisor_tabs(context: AppContext) -> TabsFactory:
             queues=lambda: desk_queues(desk),
         )
         dock = context.station.name or context.station.code
+        returns = VendorReturns(database, clock, context.station, user)
+
+        def today() -> datetime.date:
+            return clock.now().date()
 
         def write_report(
             start: datetime.date, end: datetime.date, file_format: ReportFormat, path: Path
@@ -48,7 +54,8 @@ def supervisor_tabs(context: AppContext) -> TabsFactory:
             ApprovalsTab(desk, parent),
             ExceptionsTab(desk, parent),
             AgeingTab(desk, parent),
-            ReportsTab(write_report, lambda: clock.now().date(), parent=parent),
+            VendorReturnsTab(returns, qt_translate, today, parent=parent),
+            ReportsTab(write_report, today, parent=parent),
         ]
 
     return build
