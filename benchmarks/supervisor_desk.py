@@ -377,6 +377,7 @@ def _engine_rows(engine: str, numbers: Result, runs: int, reports: int) -> list[
 def main(argv: Sequence[str] | None = None) -> int:
     parser = base_parser(__doc__.splitlines()[0])
     parser.set_defaults(orders=DEFAULT_ORDERS)
+    parser.epilog = f"Here --orders defaults to {DEFAULT_ORDERS:_}."
     parser.add_argument(
         "--runs", type=positive_int, default=30, help="timed calls of each query (default 30)"
     )

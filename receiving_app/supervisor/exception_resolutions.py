@@ -170,7 +170,7 @@ def _refuse_if_resolved(subject: str) -> None:
     done = ExceptionResolution.get_or_none(ExceptionResolution.subject == subject)
     if done is not None:
         raise InvalidInput(
-            messages.ALREADY_RESOLVED,
+            messages.ALREADY_RESOLVED[done.action],
             subject=subject,
             action=done.action,
             user=display_name(done.resolved_by_id),

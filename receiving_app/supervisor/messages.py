@@ -8,9 +8,14 @@ from receiving_app.i18n import QT_TRANSLATE_NOOP
 NOTE_NEEDED = QT_TRANSLATE_NOOP("Error", "Say why in a note (at most {limit} characters).")
 NOTE_TOO_LONG = QT_TRANSLATE_NOOP("Error", "A note holds at most {limit} characters.")
 NO_SUCH_ITEM = QT_TRANSLATE_NOOP("Error", "There is no approval item {key}.")
-ALREADY_REVIEWED = QT_TRANSLATE_NOOP(
-    "Error", "{key} was already {decision} by {user}: nothing changed."
-)
+ALREADY_REVIEWED = {
+    "approved": QT_TRANSLATE_NOOP(
+        "Error", "{key} was already approved by {user}: nothing changed."
+    ),
+    "rejected": QT_TRANSLATE_NOOP(
+        "Error", "{key} was already rejected by {user}: nothing changed."
+    ),
+}
 STALE_ITEM = QT_TRANSLATE_NOOP(
     "Error",
     "Unit {lpn} has moved on since this override (a newer inspection or route): "
@@ -21,9 +26,14 @@ OWN_OVERRIDE = QT_TRANSLATE_NOOP(
     "{key} is your own override: another supervisor (or an admin) must review it.",
 )
 NO_SUCH_EXCEPTION = QT_TRANSLATE_NOOP("Error", "There is no open exception {subject}.")
-ALREADY_RESOLVED = QT_TRANSLATE_NOOP(
-    "Error", "{subject} was already resolved ({action}) by {user}: nothing changed."
-)
+ALREADY_RESOLVED = {
+    "linked": QT_TRANSLATE_NOOP(
+        "Error", "{subject} was already resolved by {user}, linked: nothing changed."
+    ),
+    "closed": QT_TRANSLATE_NOOP(
+        "Error", "{subject} was already resolved by {user}, closed: nothing changed."
+    ),
+}
 REASON_NEEDED = QT_TRANSLATE_NOOP(
     "Error", "Say why the exception is closed (at most {limit} characters)."
 )

@@ -108,7 +108,7 @@ def _refuse_if_reviewed(subject: str) -> None:
     review = OverrideReview.get_or_none(OverrideReview.subject == subject)
     if review is not None:
         raise InvalidInput(
-            messages.ALREADY_REVIEWED,
+            messages.ALREADY_REVIEWED[review.decision],
             key=subject,
             decision=review.decision,
             user=display_name(review.reviewed_by_id),

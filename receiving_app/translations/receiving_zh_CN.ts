@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgeingModel</name>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>滞留时长</translation>
+    </message>
+    <message>
+        <source>Waited in state</source>
+        <translation>本状态停留</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+</context>
+<context>
+    <name>AgeingTab</name>
+    <message>
+        <source>Ageing ({over} over target)</source>
+        <translation>滞留（{over} 件超时）</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>当前等待</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Over target</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最久</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Received, not inspected</source>
+        <translation>已收货，未检验</translation>
+    </message>
+    <message>
+        <source>Graded, not moved</source>
+        <translation>已定级，未上架</translation>
+    </message>
+    <message>
+        <source>Targets, from receipt</source>
+        <translation>时限（自收货起算）</translation>
+    </message>
+    <message>
+        <source>&amp;Inspected within</source>
+        <translation>检验时限(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Dock-to-stock within</source>
+        <translation>到库上架时限(&amp;D)</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Save targets</source>
+        <translation>保存时限(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>All waiting units</source>
+        <translation>所有等待中的商品</translation>
+    </message>
+    <message>
+        <source>Tinted rows are over their target.</source>
+        <translation>带底色的行已超出时限。</translation>
+    </message>
+    <message>
+        <source>Put away</source>
+        <translation>上架</translation>
+    </message>
+    <message>
+        <source>Scan the unit&apos;s LPN</source>
+        <translation>扫描商品的 LPN</translation>
+    </message>
+    <message>
+        <source>Then scan the bin (location)</source>
+        <translation>再扫描货位（库位）</translation>
+    </message>
+    <message>
+        <source>&amp;Put away</source>
+        <translation>上架(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Targets saved: inspected within {received} h, dock-to-stock within {graded} h.</source>
+        <translation>时限已保存：{received} h 内检验，{graded} h 内到库上架。</translation>
+    </message>
+    <message>
+        <source>{lpn} was already put away at {location} by {user}, {time}.</source>
+        <translation>{lpn} 已于 {time} 由 {user} 上架到 {location}。</translation>
+    </message>
+    <message>
+        <source>{lpn} put away at {location} ({route}).</source>
+        <translation>{lpn} 已上架到 {location}（{route}）。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Returns Receiving cannot start</source>
@@ -70,6 +208,72 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>ApprovalsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>变更前 → 变更后</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Reason or notes</source>
+        <translation>原因或备注</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsTab</name>
+    <message>
+        <source>Approvals ({count})</source>
+        <translation>审批（{count}）</translation>
+    </message>
+    <message>
+        <source>Rows tinted: the customer claims a defect the inspection did not find.</source>
+        <translation>带底色的行：顾客声称有缺陷，但检验未发现。</translation>
+    </message>
+    <message>
+        <source>Note (required to reject)</source>
+        <translation>备注（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Approved: {what} of {lpn}.</source>
+        <translation>已批准：{lpn} 的 {what}。</translation>
+    </message>
+    <message>
+        <source>Rejected: {what} of {lpn}.</source>
+        <translation>已驳回：{lpn} 的 {what}。</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>record {seq} is missing</source>
@@ -86,6 +290,109 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>records after it were deleted</source>
         <translation>它之后的记录被删除了</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message numerus="yes">
+        <source>{caption}, {day}: %n unit(s)</source>
+        <translation>
+            <numerusform>{caption}，{day}：%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No returns in this period</source>
+        <translation>此期间没有退货</translation>
+    </message>
+</context>
+<context>
+    <name>BatchLinesModel</name>
+    <message>
+        <source>Carton</source>
+        <translation>箱</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+</context>
+<context>
+    <name>BatchesModel</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Vendor RMA</source>
+        <translation>供应商 RMA</translation>
+    </message>
+    <message>
+        <source>Opened (age)</source>
+        <translation>开启时间（天数）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Shipped on</source>
+        <translation>发货日期</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>{date} ({days} d)</source>
+        <translation>{date}（{days} d）</translation>
     </message>
 </context>
 <context>
@@ -109,6 +416,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>open the receiving station window, even where the station file says mode = &quot;inspection&quot;</source>
         <translation>打开收货工位窗口，即使工位配置文件中写的是 mode = &quot;inspection&quot;</translation>
+    </message>
+    <message>
+        <source>open the supervisor&apos;s desk: queues, vendor returns, reports and the dashboard</source>
+        <translation>打开主管工作台：待办队列、退回供应商、报表和看板</translation>
     </message>
     <message>
         <source>commands</source>
@@ -341,6 +652,142 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>the file to write (replaced if it exists)</source>
         <translation>要写入的文件（已存在时会被覆盖）</translation>
+    </message>
+    <message>
+        <source>Disposition report ({format}) of {start} to {end} written to {file}: {units} units.</source>
+        <translation>已将 {start} 至 {end} 的处置报表（{format}）写入 {file}：共 {units} 件。</translation>
+    </message>
+    <message>
+        <source>supervisors&apos; reports as PDF, CSV or XLSX</source>
+        <translation>主管报表，格式为 PDF、CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <source>units routed in a period by disposition, grade, reason, vendor, category, product and inspector, with recovered value and dock-to-stock time</source>
+        <translation>按处置去向、等级、原因、供应商、类别、商品和质检员统计期间内分流的商品，含回收价值和到库上架时长</translation>
+    </message>
+    <message>
+        <source>the period&apos;s first day (the dock&apos;s local date)</source>
+        <translation>期间的第一天（仓库当地日期）</translation>
+    </message>
+    <message>
+        <source>the period&apos;s last day, included (at most 366 days)</source>
+        <translation>期间的最后一天，含当天（最多 366 天）</translation>
+    </message>
+    <message>
+        <source>pdf, csv or xlsx (default: from the file&apos;s extension)</source>
+        <translation>pdf、csv 或 xlsx（默认：按文件扩展名判断）</translation>
+    </message>
+    <message>
+        <source>list a supervisor&apos;s queue, oldest first</source>
+        <translation>列出某个主管的待办队列，最早的在前</translation>
+    </message>
+    <message>
+        <source>print JSON for scripts</source>
+        <translation>打印 JSON，供脚本使用</translation>
+    </message>
+    <message>
+        <source>the supervisor who looks (needed for approvals)</source>
+        <translation>查看队列的主管（审批时需要）</translation>
+    </message>
+    <message>
+        <source>mark a graded unit moved to its location</source>
+        <translation>将已定级的商品标记为已上架到其库位</translation>
+    </message>
+    <message>
+        <source>the location scanned: refused if it is not the unit&apos;s</source>
+        <translation>扫描到的库位：如果不是该商品的库位则拒绝</translation>
+    </message>
+    <message>
+        <source>the supervisor who moved it</source>
+        <translation>执行上架的主管</translation>
+    </message>
+    <message>
+        <source>print the ageing targets, or set them from a JSON file</source>
+        <translation>打印滞留时限，或从 JSON 文件设置时限</translation>
+    </message>
+    <message>
+        <source>check these targets and make them the dock&apos;s (audited)</source>
+        <translation>检查这些时限并设为本仓库的时限（记入审计）</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>没有等待处理的项目。</translation>
+    </message>
+    <message>
+        <source>{lpn} put away at {location} by {user} ({time}).</source>
+        <translation>{lpn} 已由 {user} 上架到 {location}（{time}）。</translation>
+    </message>
+    <message>
+        <source>{lpn} was already put away at {location} by {user} ({time}): nothing changed.</source>
+        <translation>{lpn} 已由 {user} 上架到 {location}（{time}）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>vendor-return (RTV) batches</source>
+        <translation>退回供应商（RTV）批次</translation>
+    </message>
+    <message>
+        <source>list the batches</source>
+        <translation>列出批次</translation>
+    </message>
+    <message>
+        <source>a batch&apos;s cartons and units</source>
+        <translation>批次中的箱和商品</translation>
+    </message>
+    <message>
+        <source>record the vendor&apos;s RMA number for an open batch</source>
+        <translation>为未关闭的批次记录供应商的 RMA 号</translation>
+    </message>
+    <message>
+        <source>close a batch into cartons with SSCCs</source>
+        <translation>关闭批次并装箱，为各箱生成 SSCC</translation>
+    </message>
+    <message>
+        <source>record that a closed batch left the dock</source>
+        <translation>记录已关闭的批次已发出仓库</translation>
+    </message>
+    <message>
+        <source>write a batch&apos;s manifest as PDF or CSV</source>
+        <translation>将批次的发货清单写成 PDF 或 CSV</translation>
+    </message>
+    <message>
+        <source>print or set the dock&apos;s GS1 company prefix for SSCCs</source>
+        <translation>打印或设置本仓库用于 SSCC 的 GS1 厂商识别代码</translation>
+    </message>
+    <message>
+        <source>{batch}  {state}  {vendor}  {units} units  cost {cost}  {age} days  vendor RMA {rma}</source>
+        <translation>{batch}  {state}  {vendor}  {units} 件  成本 {cost}  {age} 天  供应商 RMA {rma}</translation>
+    </message>
+    <message>
+        <source>No vendor-return batches.</source>
+        <translation>没有退回供应商批次。</translation>
+    </message>
+    <message>
+        <source>  carton {number}: {sscc}  {units} units</source>
+        <translation>  第 {number} 箱：{sscc}  {units} 件</translation>
+    </message>
+    <message>
+        <source>Batch {batch}: vendor RMA {rma}.</source>
+        <translation>批次 {batch}：供应商 RMA {rma}。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} closed into {cartons} carton(s): {ssccs}.</source>
+        <translation>批次 {batch} 已关闭，共 {cartons} 箱：{ssccs}。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} shipped on {date} with {carrier}.</source>
+        <translation>批次 {batch} 已于 {date} 由 {carrier} 发运。</translation>
+    </message>
+    <message>
+        <source>Written: {file}</source>
+        <translation>已写入：{file}</translation>
+    </message>
+    <message>
+        <source>No GS1 company prefix is set: receiving-app rtv prefix --set DIGITS</source>
+        <translation>尚未设置 GS1 厂商识别代码：receiving-app rtv prefix --set DIGITS</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix {prefix}, SSCC extension digit {extension}.</source>
+        <translation>GS1 厂商识别代码 {prefix}，SSCC 扩展位 {extension}。</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1372,188 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation>截至 {time}</translation>
+    </message>
+    <message>
+        <source>Target: {hours} h from receipt</source>
+        <translation>目标：收货后 {hours} h 内</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>No vendor</source>
+        <translation>无供应商</translation>
+    </message>
+    <message>
+        <source>No RMA</source>
+        <translation>无退货单</translation>
+    </message>
+    <message>
+        <source>Click a bar, a slice or a point to list the units behind it.</source>
+        <translation>点击柱形、扇区或数据点，列出其对应的商品。</translation>
+    </message>
+    <message>
+        <source>last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <source>Units behind: {what}, {when} ({count}; the newest {shown} shown)</source>
+        <translation>对应商品：{what}，{when}（{count} 件；显示最新的 {shown} 件）</translation>
+    </message>
+    <message>
+        <source>Units behind: {what}, {when} ({count})</source>
+        <translation>对应商品：{what}，{when}（{count} 件）</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>完成工作量</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Inspected</source>
+        <translation>已检验</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>重新入库</translation>
+    </message>
+    <message>
+        <source>Refurbish</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <source>Vendor return</source>
+        <translation>退回供应商</translation>
+    </message>
+    <message>
+        <source>Scrap</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Put away</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>待办队列</translation>
+    </message>
+    <message>
+        <source>Approvals waiting</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Open exceptions</source>
+        <translation>未处理异常</translation>
+    </message>
+    <message>
+        <source>Units waiting</source>
+        <translation>待处理商品</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Over target</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>最久</translation>
+    </message>
+    <message>
+        <source>For inspection</source>
+        <translation>待检验</translation>
+    </message>
+    <message>
+        <source>For put-away</source>
+        <translation>待上架</translation>
+    </message>
+    <message>
+        <source>&amp;Split by</source>
+        <translation>分组依据(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>处置去向</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>时段(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Last {days} days</source>
+        <translation>最近 {days} 天</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Bars per day</source>
+        <translation>每日柱状图</translation>
+    </message>
+    <message>
+        <source>Lines over time</source>
+        <translation>趋势折线图</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+</context>
+<context>
     <name>DomainWords</name>
     <message>
         <source>intact</source>
@@ -999,6 +1628,58 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>报废</translation>
     </message>
     <message>
+        <source>graded</source>
+        <translation>已定级</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>已上架</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>exchange</source>
+        <translation>换货</translation>
+    </message>
+    <message>
+        <source>repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>no outcome</source>
+        <translation>无处理方案</translation>
+    </message>
+    <message>
+        <source>customer outcome</source>
+        <translation>顾客处理方案</translation>
+    </message>
+    <message>
+        <source>grade override</source>
+        <translation>等级改判</translation>
+    </message>
+    <message>
+        <source>route override</source>
+        <translation>去向更改</translation>
+    </message>
+    <message>
+        <source>parcel without RMA</source>
+        <translation>无退货单包裹</translation>
+    </message>
+    <message>
+        <source>extra unit</source>
+        <translation>多出商品</translation>
+    </message>
+    <message>
+        <source>missing lines</source>
+        <translation>缺失明细</translation>
+    </message>
+    <message>
         <source>defective</source>
         <translation>质量问题</translation>
     </message>
@@ -1059,6 +1740,7 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
     <message>
         <source>Choose between 1 and {maximum} demo orders.</source>
+        <extracomment>The GS1 company prefix of the demo dock&apos;s SSCCs: the one GS1&apos;s own examples use.</extracomment>
         <translation>演示订单数量请选择 1 到 {maximum} 之间。</translation>
     </message>
     <message>
@@ -1116,6 +1798,196 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>The file {file} cannot be read: {detail}</source>
         <translation>无法读取文件 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: write it as YYYY-MM-DD.</source>
+        <translation>{text} 不是日期：请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start}): swap the two dates.</source>
+        <translation>时段的结束日期（{end}）早于开始日期（{start}）：请对调这两个日期。</translation>
+    </message>
+    <message>
+        <source>The period from {start} to {end} is {days} days long; a report covers at most {limit} days: make it shorter.</source>
+        <translation>从 {start} 到 {end} 的时段共 {days} 天；报表最多覆盖 {limit} 天：请缩短时段。</translation>
+    </message>
+    <message>
+        <source>Say why in a note (at most {limit} characters).</source>
+        <translation>请在备注中说明原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>A note holds at most {limit} characters.</source>
+        <translation>备注最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no approval item {key}.</source>
+        <translation>审批项 {key} 不存在。</translation>
+    </message>
+    <message>
+        <source>Unit {lpn} has moved on since this override (a newer inspection or route): nothing changed, refresh the queue.</source>
+        <translation>商品 {lpn} 在此项更改之后已有变化（有了新的检验或去向）：未做任何更改，请刷新队列。</translation>
+    </message>
+    <message>
+        <source>{key} is your own override: another supervisor (or an admin) must review it.</source>
+        <translation>{key} 是你本人提交的更改：必须由另一位主管（或管理员）审核。</translation>
+    </message>
+    <message>
+        <source>There is no open exception {subject}.</source>
+        <translation>没有未处理的异常 {subject}。</translation>
+    </message>
+    <message>
+        <source>{key} was already approved by {user}: nothing changed.</source>
+        <translation>{key} 已由 {user} 批准：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{key} was already rejected by {user}: nothing changed.</source>
+        <translation>{key} 已由 {user} 驳回：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{subject} was already resolved by {user}, linked: nothing changed.</source>
+        <translation>{subject} 已由 {user} 处理（已关联）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{subject} was already resolved by {user}, closed: nothing changed.</source>
+        <translation>{subject} 已由 {user} 处理（已关闭）：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Say why the exception is closed (at most {limit} characters).</source>
+        <translation>请说明关闭此异常的原因（最多 {limit} 个字符）。</translation>
+    </message>
+    <message>
+        <source>There is no RMA {rma}.</source>
+        <translation>退货单 {rma} 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no order {order}.</source>
+        <translation>订单 {order} 不存在。</translation>
+    </message>
+    <message>
+        <source>RMA {rma} belongs to order {rma_order}, but parcel {parcel} came with order {order}.</source>
+        <translation>退货单 {rma} 属于订单 {rma_order}，但包裹 {parcel} 对应的是订单 {order}。</translation>
+    </message>
+    <message>
+        <source>Parcel {parcel} already belongs to order {current}, not {order}.</source>
+        <translation>包裹 {parcel} 已关联到订单 {current}，而不是 {order}。</translation>
+    </message>
+    <message>
+        <source>Missing lines cannot be linked: close {subject} with a reason.</source>
+        <translation>缺失明细无法关联：请填写原因后关闭 {subject}。</translation>
+    </message>
+    <message>
+        <source>There is no unit {lpn}.</source>
+        <translation>没有 LPN 为 {lpn} 的商品。</translation>
+    </message>
+    <message>
+        <source>Unit {lpn} is {state}: only a graded, routed unit is put away.</source>
+        <translation>商品 {lpn} 状态为 {state}：只有已定级并已分配去向的商品才能上架。</translation>
+    </message>
+    <message>
+        <source>Wrong location {scanned}: unit {lpn} goes to {location}.</source>
+        <translation>库位 {scanned} 不对：商品 {lpn} 应送往 {location}。</translation>
+    </message>
+    <message>
+        <source>The ageing targets are not JSON: {detail}</source>
+        <translation>滞留时限不是有效的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>The ageing targets must be a JSON object of hours per state (received, graded).</source>
+        <translation>滞留时限必须是一个 JSON 对象，按状态（received、graded）给出小时数。</translation>
+    </message>
+    <message>
+        <source>{key} is not a waiting state: use received or graded.</source>
+        <translation>{key} 不是等待状态：请使用 received 或 graded。</translation>
+    </message>
+    <message>
+        <source>The target for {key} must be a whole number of hours from 1 to {limit}.</source>
+        <translation>{key} 的时限必须是 1 到 {limit} 之间的整数小时数。</translation>
+    </message>
+    <message>
+        <source>The dock setting {key} is broken: set the ageing targets again.</source>
+        <translation>收货区设置 {key} 已损坏：请重新设置滞留时限。</translation>
+    </message>
+    <message>
+        <source>There is no active user named {name}.</source>
+        <translation>没有名为 {name} 的已启用用户。</translation>
+    </message>
+    <message>
+        <source>queue approvals needs --user NAME (a supervisor).</source>
+        <translation>queue approvals 需要 --user NAME（一位主管）。</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsTab</name>
+    <message>
+        <source>Exceptions ({count})</source>
+        <translation>异常（{count}）</translation>
+    </message>
+    <message>
+        <source>RMA or order number</source>
+        <translation>退货单号或订单号</translation>
+    </message>
+    <message>
+        <source>Link to &amp;RMA</source>
+        <translation>关联到退货单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Link to &amp;order</source>
+        <translation>关联到订单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reason (required to close; kept as the note of a link)</source>
+        <translation>原因（关闭时必填；关联时作为备注保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Close with reason</source>
+        <translation>填写原因并关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Linked to RMA {number}: {what}, {parcel}.</source>
+        <translation>已关联到退货单 {number}：{what}，{parcel}。</translation>
+    </message>
+    <message>
+        <source>Linked to order {number}: {what}, {parcel}.</source>
+        <translation>已关联到订单 {number}：{what}，{parcel}。</translation>
+    </message>
+    <message>
+        <source>Closed: {what}, {parcel}.</source>
+        <translation>已关闭：{what}，{parcel}。</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +2245,30 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>EXCEPTION</source>
         <translation>异常</translation>
     </message>
+    <message>
+        <source>Ship from</source>
+        <translation>发货方</translation>
+    </message>
+    <message>
+        <source>Ship to</source>
+        <translation>收货方</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Vendor RMA</source>
+        <translation>供应商 RMA</translation>
+    </message>
+    <message>
+        <source>Carton</source>
+        <translation>箱号</translation>
+    </message>
+    <message>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1395,6 +2291,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Supervisor&apos;s desk — {station}</source>
+        <translation>主管工作台 — {station}</translation>
+    </message>
     <message>
         <source>Returns Inspection — {station}</source>
         <translation>退货质检 — {station}</translation>
@@ -1808,6 +2708,18 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>{file} is not a JPEG or PNG picture: pick a photo file.</source>
         <translation>{file} 不是 JPEG 或 PNG 图片：请选择照片文件。</translation>
     </message>
+    <message>
+        <source>Hello {user} ({role}) at {station}. The desk is open.</source>
+        <translation>你好，{user}（{role}），工位 {station}。工作台已打开。</translation>
+    </message>
+    <message>
+        <source>{user} is {role}: the supervisor&apos;s desk opens for supervisors and admins only.</source>
+        <translation>{user} 的角色是{role}：主管工作台仅对主管和管理员开放。</translation>
+    </message>
+    <message>
+        <source>{text} is not a badge. Scan a supervisor&apos;s badge (or press F2 for name and PIN).</source>
+        <translation>{text} 不是工牌。请扫描主管的工牌（或按 F2 用用户名和 PIN 码登录）。</translation>
+    </message>
 </context>
 <context>
     <name>OverrideGradeDialog</name>
@@ -1932,6 +2844,27 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Why it waits</source>
         <translation>待审批原因</translation>
+    </message>
+</context>
+<context>
+    <name>PieChart</name>
+    <message>
+        <source>{caption} ({percent}%)</source>
+        <translation>{caption}（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message numerus="yes">
+        <source>{caption}: %n unit(s), {percent}%</source>
+        <translation>
+            <numerusform>{caption}：%n 件，{percent}%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No returns in this period</source>
+        <translation>此时段内没有退货</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +3214,286 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Critical</source>
         <translation>致命缺陷</translation>
+    </message>
+    <message>
+        <source>Disposition report</source>
+        <extracomment>The key of a group without a value (no vendor, no reason, not graded) in the data files.</extracomment>
+        <translation>处置报告</translation>
+    </message>
+    <message>
+        <source>{start} to {end} ({days} days), dock {dock}</source>
+        <translation>{start} 至 {end}（{days} 天），收货区 {dock}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Other products ({count})</source>
+        <translation>其他商品（{count}）</translation>
+    </message>
+    <message>
+        <source>parcel received as an exception</source>
+        <translation>作为异常收货的包裹</translation>
+    </message>
+    <message>
+        <source>grade overridden</source>
+        <translation>等级被改判</translation>
+    </message>
+    <message>
+        <source>route chosen by a supervisor</source>
+        <translation>去向由主管指定</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Recovered value</source>
+        <translation>回收价值</translation>
+    </message>
+    <message>
+        <source>Scrap loss</source>
+        <translation>报废损失</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Units by disposition</source>
+        <translation>按处置去向统计件数</translation>
+    </message>
+    <message>
+        <source>Units by return reason</source>
+        <translation>按退货原因统计件数</translation>
+    </message>
+    <message>
+        <source>Units by vendor</source>
+        <translation>按供应商统计件数</translation>
+    </message>
+    <message>
+        <source>Units routed per day</source>
+        <translation>每日分流件数</translation>
+    </message>
+    <message>
+        <source>No unit was routed in this period.</source>
+        <translation>此时段内没有分流任何商品。</translation>
+    </message>
+    <message>
+        <source>page {number}</source>
+        <translation>第 {number} 页</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>By disposition</source>
+        <translation>按处置去向</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>按等级</translation>
+    </message>
+    <message>
+        <source>By return reason</source>
+        <translation>按退货原因</translation>
+    </message>
+    <message>
+        <source>By vendor</source>
+        <translation>按供应商</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By product (most units first)</source>
+        <translation>按商品（件数多的在前）</translation>
+    </message>
+    <message>
+        <source>By inspector</source>
+        <translation>按质检员</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>人工更改</translation>
+    </message>
+    <message>
+        <source>Units routed</source>
+        <translation>已分流件数</translation>
+    </message>
+    <message>
+        <source>of which restocked value</source>
+        <translation>其中：重新入库价值</translation>
+    </message>
+    <message>
+        <source>of which refurbish resale estimate</source>
+        <translation>其中：翻新转售估值</translation>
+    </message>
+    <message>
+        <source>of which vendor credit</source>
+        <translation>其中：供应商返还</translation>
+    </message>
+    <message>
+        <source>Net (recovered less scrap loss)</source>
+        <translation>净值（回收价值减报废损失）</translation>
+    </message>
+    <message>
+        <source>Dock-to-stock, median</source>
+        <translation>到库上架时长（中位数）</translation>
+    </message>
+    <message>
+        <source>Dock-to-stock, 90th percentile</source>
+        <translation>到库上架时长（90% 分位数）</translation>
+    </message>
+    <message>
+        <source>Units put away</source>
+        <translation>已上架件数</translation>
+    </message>
+    <message>
+        <source>Units not put away yet</source>
+        <translation>尚未上架件数</translation>
+    </message>
+    <message>
+        <source>Units with an exception</source>
+        <translation>有异常的件数</translation>
+    </message>
+    <message>
+        <source>Units with an override</source>
+        <translation>经人工更改的件数</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the disposition report</source>
+        <translation>保存处置报告</translation>
+    </message>
+    <message>
+        <source>Disposition report</source>
+        <translation>处置报告</translation>
+    </message>
+    <message>
+        <source>Last report saved</source>
+        <translation>最近保存的报告</translation>
+    </message>
+    <message>
+        <source>The units routed in the period by disposition, grade, reason, vendor, category, product and inspector, with recovered value and dock-to-stock time.</source>
+        <translation>该时段内已分流的商品，按去向、等级、退货原因、供应商、类别、商品和质检员统计，并附回收价值和到库上架时长。</translation>
+    </message>
+    <message>
+        <source>&amp;Period from</source>
+        <translation>时段从(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>No report saved yet.</source>
+        <translation>尚未保存报告。</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>none moved yet</source>
+        <translation>尚无商品上架</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message numerus="yes">
+        <source>{start} to {end}: %n unit(s)</source>
+        <translation>
+            <numerusform>{start} 至 {end}：%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recovered value: {recovered}</source>
+        <translation>回收价值：{recovered}</translation>
+    </message>
+    <message>
+        <source>Scrap loss: {scrap_loss}</source>
+        <translation>报废损失：{scrap_loss}</translation>
+    </message>
+    <message>
+        <source>Dock-to-stock: median {median}, 90th percentile {p90}</source>
+        <translation>到库上架时长：中位数 {median}，90% 分位数 {p90}</translation>
+    </message>
+    <message>
+        <source>Making the report for {file}…</source>
+        <translation>正在生成报告 {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file} (%n unit(s)).</source>
+        <translation>
+            <numerusform>已保存 {file}（%n 件）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3198,6 +4411,54 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>Ready to scan.</source>
+        <translation>可以扫描了。</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s desk {code} · {name}</source>
+        <translation>主管工作台 {code} · {name}</translation>
+    </message>
+    <message>
+        <source>Scan your badge here</source>
+        <translation>在此扫描工牌</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor&apos;s badge (or press F2 to log in with name and PIN).</source>
+        <translation>扫描主管工牌（或按 F2 用用户名和 PIN 码登录）。</translation>
+    </message>
+    <message>
+        <source>F5 refreshes now; the desk also refreshes every 30 seconds.</source>
+        <translation>按 F5 立即刷新；工作台也会每 30 秒自动刷新一次。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message numerus="yes">
+        <source>{caption}, {day}: %n unit(s)</source>
+        <translation>
+            <numerusform>{caption}，{day}：%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No returns in this period</source>
+        <translation>此时段内没有退货</translation>
+    </message>
+</context>
+<context>
     <name>TryPanel</name>
     <message>
         <source>A unit</source>
@@ -3341,6 +4602,339 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>(no words given)</source>
         <translation>（顾客未填写描述）</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsBehindModel</name>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收货时间</translation>
+    </message>
+</context>
+<context>
+    <name>VendorReturns</name>
+    <message>
+        <source>Type the vendor&apos;s RMA number: 1 to {limit} printable characters.</source>
+        <translation>请输入供应商的 RMA 号：1 到 {limit} 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>Name the carrier: 1 to {limit} printable characters.</source>
+        <translation>请填写承运商：1 到 {limit} 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>A tracking number is at most {limit} printable characters.</source>
+        <translation>快递单号最多 {limit} 个可打印字符。</translation>
+    </message>
+    <message>
+        <source>The shipping date {date} is in the future: give the day it left.</source>
+        <translation>发货日期 {date} 是将来的日期：请填写实际发出的日期。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} is {state} (by {user}), not {wanted}: nothing changed.</source>
+        <translation>批次 {batch} 当前为{state}（{user} 操作），而不是{wanted}：未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} has no units: there is nothing to close.</source>
+        <translation>批次 {batch} 中没有商品：无可关闭。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} has no vendor RMA number: ask the vendor for one and record it first.</source>
+        <translation>批次 {batch} 还没有供应商 RMA 号：请先向供应商索取并录入。</translation>
+    </message>
+    <message>
+        <source>{cartons} cartons will not do: give 1 to {limit} (one unit at least each).</source>
+        <translation>{cartons} 箱不可用：请填写 1 到 {limit}（每箱至少一件）。</translation>
+    </message>
+    <message>
+        <source>Batch {batch} cannot be closed: the dock has no GS1 company prefix for SSCCs. Set it with `receiving-app rtv prefix --set 0614141` (your own prefix, from GS1).</source>
+        <translation>批次 {batch} 无法关闭：收货区尚未设置用于 SSCC 的 GS1 厂商识别代码。请用 `receiving-app rtv prefix --set 0614141` 设置（填写贵公司从 GS1 获得的代码）。</translation>
+    </message>
+    <message>
+        <source>Vendor return manifest</source>
+        <extracomment>The CSV&apos;s columns, in order: a contract with the vendors&apos; systems.</extracomment>
+        <translation>退回供应商发货清单</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>第 {number} 页，共 {count} 页</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Vendor RMA</source>
+        <translation>供应商 RMA</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Cartons</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Carton</source>
+        <translation>箱序号</translation>
+    </message>
+    <message>
+        <source>LPN</source>
+        <translation>LPN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退货原因</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>The GS1 company prefix {prefix} is not {low} to {high} digits: type it as GS1 issued it.</source>
+        <extracomment>Extension digit, company prefix and serial reference together: the SSCC less its check digit.</extracomment>
+        <translation>GS1 厂商识别代码 {prefix} 不是 {low} 到 {high} 位数字：请按 GS1 分配的原样输入。</translation>
+    </message>
+    <message>
+        <source>The SSCC extension digit {extension} is not a digit from 0 to 9.</source>
+        <translation>SSCC 扩展位 {extension} 不是 0 到 9 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Every SSCC serial of company prefix {prefix} (up to {limit}) is used: set a new prefix.</source>
+        <translation>厂商识别代码 {prefix} 下的 SSCC 序列号（最多 {limit} 个）已全部用完：请设置新的厂商识别代码。</translation>
+    </message>
+    <message>
+        <source>There is no vendor-return batch {batch}: `receiving-app rtv list` lists them.</source>
+        <translation>没有退回供应商批次 {batch}：可用 `receiving-app rtv list` 列出所有批次。</translation>
+    </message>
+</context>
+<context>
+    <name>VendorReturnsTab</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save {file}</source>
+        <translation>保存 {file}</translation>
+    </message>
+    <message>
+        <source>Vendor returns ({count} open)</source>
+        <translation>退回供应商（{count} 个进行中）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{batch} for {vendor}: {units}, total cost {cost}</source>
+        <translation>{batch}（{vendor}）：{units}，总成本 {cost}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n carton(s)</source>
+        <translation>
+            <numerusform>%n 箱</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{batch} for {vendor}: {units} in {cartons}, total cost {cost}</source>
+        <translation>{batch}（{vendor}）：{units}，分装 {cartons}，总成本 {cost}</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>{prefix} (extension {extension})</source>
+        <translation>{prefix}（扩展位 {extension}）</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>显示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open and closed (to do)</source>
+        <translation>进行中和已关闭（待处理）</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>All batches</source>
+        <translation>全部批次</translation>
+    </message>
+    <message>
+        <source>GS1 company prefix:</source>
+        <translation>GS1 厂商识别代码：</translation>
+    </message>
+    <message>
+        <source>(closing a batch needs one)</source>
+        <translation>（关闭批次时必须设置）</translation>
+    </message>
+    <message>
+        <source>7 to 10 digits</source>
+        <translation>7 到 10 位数字</translation>
+    </message>
+    <message>
+        <source>Set &amp;prefix</source>
+        <translation>设置代码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open batch</source>
+        <translation>进行中的批次</translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s RMA number</source>
+        <translation>供应商的 RMA 号</translation>
+    </message>
+    <message>
+        <source>Set &amp;RMA</source>
+        <translation>设置 RMA(&amp;R)</translation>
+    </message>
+    <message>
+        <source> carton(s)</source>
+        <translation> 箱</translation>
+    </message>
+    <message>
+        <source>&amp;Close batch</source>
+        <translation>关闭批次(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>&amp;Manifest PDF</source>
+        <translation>发货清单 PDF(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Manifest CS&amp;V</source>
+        <translation>发货清单 CSV(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Carton &amp;labels</source>
+        <translation>箱标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>承运商</translation>
+    </message>
+    <message>
+        <source>Tracking number (optional)</source>
+        <translation>快递单号（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Ship</source>
+        <translation>发货(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Vendor RMA {rma} recorded for {batch}.</source>
+        <translation>已为 {batch} 记录供应商 RMA 号 {rma}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Closed {batch} into %n carton(s): {ssccs}. The carton labels were sent to the printer.</source>
+        <translation>
+            <numerusform>已将 {batch} 关闭并分为 %n 箱：{ssccs}。箱标签已发送到打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{batch} shipped on {date} with {carrier}.</source>
+        <translation>{batch} 已于 {date} 由 {carrier} 发货。</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <source>Company prefix set to {prefix}.</source>
+        <translation>厂商识别代码已设为 {prefix}。</translation>
     </message>
 </context>
 <context>
