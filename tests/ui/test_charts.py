@@ -9,10 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from ui.charts import (
-    BarChart,
-    PieChart,
-    TrendChart,
+from ui.chart_geometry import (
     axis_ticks,
     colour,
     nice_step,
@@ -23,6 +20,7 @@ from ui.charts import (
     stacked_segments,
     trend_points,
 )
+from ui.charts import BarChart, PieChart, TrendChart
 
 DAYS = ("11-22", "11-23", "11-24")
 KEYS = ("defective", "size_fit", "other")

@@ -32,11 +32,11 @@ from receiving_app.supervisor.dashboard import (
 )
 from tests.conftest import NOW
 from ui.charts import BarChart, PieChart
+from ui.item_models.units_behind_model import UnitsBehindModel
 from ui.supervisor.dashboard_tab import (
     FIGURES,
     DashboardSource,
     DashboardTab,
-    UnitsBehindModel,
     desk_queues,
     period_figures,
 )

@@ -49,7 +49,8 @@ NO_SLIP = "1Z879E930346834440"
 
 @pytest.fixture(scope="module")
 def history_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Path:
-    """300 demo orders with twenty days of history and a second supervisor, built once."""
+    """300 demo orders with twenty days of history, its overrides unreviewed, and a second
+    supervisor, built once."""
     path = tmp_path_factory.mktemp("desk") / "desk.db"
     shutil.copy(migrated_sqlite, path)
     database = open_database(f"sqlite:///{path}")
@@ -58,6 +59,8 @@ def history_template(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: 
         User.create(
             name="qa.review", display_name="QA Review", role="supervisor", badge=REVIEWER_BADGE
         )
+        # The demo's admin reviewed the older overrides; the tests want every one waiting.
+        OverrideReview.delete().execute()
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return path
 

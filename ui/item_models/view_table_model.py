@@ -7,6 +7,7 @@ gets, and anything else a role needs (alignment, fonts, tooltips).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from typing_extensions import override
@@ -71,3 +72,28 @@ class ViewTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return row_colours.TEXT
         return self._other_role(row, column, role)
+
+
+RowT = TypeVar("RowT")
+
+
+class KeyedTableModel(ViewTableModel, Generic[RowT]):
+    """A table whose rows each have a key (an LPN, a batch number…), so a view can find the row it
+    had selected again after the rows were read anew."""
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self._set_rows(rows)
+
+    def row_at(self, row: int | None) -> RowT | None:
+        """The row's view, or None for no row or one that is not there."""
+        if row is None or not 0 <= row < len(self._rows):
+            return None
+        return cast(RowT, self._rows[row])
+
+    def row_of(self, key: str) -> int | None:
+        """The row with ``key``, or None when no row has it."""
+        keys = [self.key_of(cast(RowT, row)) for row in self._rows]
+        return keys.index(key) if key in keys else None
+
+    def key_of(self, row: RowT) -> str:
+        raise NotImplementedError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -40,9 +40,10 @@ from receiving_app.supervisor.putaway import PutAway
 from receiving_app.supervisor.service import SupervisorDesk
 from ui.domain_words import word
 from ui.item_models import row_colours
-from ui.item_models.view_table_model import ViewTableModel
+from ui.item_models.view_table_model import KeyedTableModel
 from ui.station_kit import error_text
-from ui.supervisor.approvals_tab import (
+from ui.supervisor.desk_tab import DeskTab
+from ui.supervisor.queue_widgets import (
     age_text,
     queue_table,
     say,
@@ -50,7 +51,6 @@ from ui.supervisor.approvals_tab import (
     selected_row,
     show_title,
 )
-from ui.supervisor.desk_tab import DeskTab
 
 ALL_STATES = ""
 """The state filter's value for every waiting unit."""
@@ -59,21 +59,13 @@ TOTALS_PARTS = ("Count", "OverTarget", "Oldest", "Target")
 e.g. "receivedOverTarget"."""
 
 
-class AgeingModel(ViewTableModel):
+class AgeingModel(KeyedTableModel[WaitingUnit]):
     """Columns: LPN, SKU, state, received, age, waited in state, target, goes to; rows over
     target are tinted."""
 
-    def set_units(self, units: list[WaitingUnit]) -> None:
-        self._set_rows(units)
-
-    def unit_at(self, row: int | None) -> WaitingUnit | None:
-        if row is None or not 0 <= row < len(self._rows):
-            return None
-        return cast(WaitingUnit, self._rows[row])
-
-    def row_of(self, lpn: str) -> int | None:
-        lpns = [cast(WaitingUnit, unit).lpn for unit in self._rows]
-        return lpns.index(lpn) if lpn in lpns else None
+    @override
+    def key_of(self, row: WaitingUnit) -> str:
+        return row.lpn
 
     @override
     def _titles(self) -> tuple[str, ...]:
@@ -282,16 +274,17 @@ class AgeingTab(DeskTab):
     def _show_units(self) -> None:
         """Show the units of the chosen state, keeping the selected LPN selected."""
         row = selected_row(self._table)
-        chosen = self._model.unit_at(row)
+        chosen = self._model.row_at(row)
         state = self._state.currentData()
         units = [unit for unit in self._ageing.units if state in (ALL_STATES, unit.state)]
-        self._model.set_units(units)
+        self._model.set_rows(units)
         kept = None if chosen is None else self._model.row_of(chosen.lpn)
         if kept is not None:
             select_row(self._table, kept)
         elif row is not None:
             select_row(self._table, row)
 
+    @override
     def _retranslate(self) -> None:
         self._totals_box.setTitle(self.tr("Waiting now"))
         headers = (self.tr("Units"), self.tr("Over target"), self.tr("Oldest"), self.tr("Target"))
@@ -322,12 +315,6 @@ class AgeingTab(DeskTab):
             Qt.Orientation.Horizontal, 0, self._model.columnCount() - 1
         )
         show_title(self)
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     # -- slots ----------------------------------------------------------------------------------
 

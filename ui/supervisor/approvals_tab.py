@@ -1,8 +1,7 @@
 """The approvals tab of the supervisor's desk: customer outcomes, grade and route overrides
 waiting for a decision, oldest first; approve (note optional) or reject (note required).
 
-Every decision is a core call, audited there. The tab also holds what the desk's three queue
-tabs share: how a waiting time reads, the title with its count, and the kept selection.
+Every decision is a core call, audited there.
 """
 
 from __future__ import annotations
@@ -10,112 +9,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
-from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.supervisor.approvals import CUSTOMER_OUTCOME, ApprovalItem
 from receiving_app.supervisor.override_queue import ROUTE_OVERRIDE
 from receiving_app.supervisor.service import SupervisorDesk
 from ui.domain_words import word
 from ui.item_models import row_colours
-from ui.item_models.view_table_model import ViewTableModel
-from ui.restyle import set_style_properties
-from ui.station_kit import error_text
-from ui.supervisor.desk_tab import DeskTab
-
-# -- shared by the desk's queue tabs ---------------------------------------------------------
+from ui.item_models.view_table_model import KeyedTableModel
+from ui.supervisor.queue_widgets import QueueTab, age_text
 
 
-def age_text(hours: float) -> str:
-    """A waiting time as the desk shows it: hours up to two days, then days and hours."""
-    if hours < 48:
-        return QCoreApplication.translate("DeskTab", "{hours} h").format(hours=int(hours))
-    whole = int(hours)
-    return QCoreApplication.translate("DeskTab", "{days} d {hours} h").format(
-        days=whole // 24, hours=whole % 24
-    )
-
-
-def queue_table(parent: QWidget, name: str, model: ViewTableModel) -> QTableView:
-    """A read-only table of one queue: whole rows, one at a time, columns fitted, the last one
-    stretched."""
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def selected_row(table: QTableView) -> int | None:
-    rows = table.selectionModel().selectedRows()
-    return rows[0].row() if rows else None
-
-
-def select_row(table: QTableView, row: int) -> None:
-    """Select ``row`` (clamped to the rows there are), or nothing when there are none."""
-    count = table.model().rowCount()
-    if count == 0:
-        table.clearSelection()
-        return
-    index = table.model().index(min(max(row, 0), count - 1), 0)
-    flags = (
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-    )
-    table.selectionModel().setCurrentIndex(index, flags)
-
-
-def show_title(tab: DeskTab) -> None:
-    """Put the tab's title (with its count) on its tab, once it sits in a tab widget."""
-    stack = tab.parentWidget()
-    tabs = stack.parentWidget() if stack is not None else None
-    if isinstance(tabs, QTabWidget):
-        tabs.setTabText(tabs.indexOf(tab), tab.title())
-
-
-def say(label: QLabel, text: str, level: str) -> None:
-    """Show ``text`` in a message label, coloured by its ``outcome`` ("ok" or "error")."""
-    label.setText(text)
-    set_style_properties(label, outcome=level)
-
-
-# -- the approvals ----------------------------------------------------------------------------
-
-
-class ApprovalsModel(ViewTableModel):
+class ApprovalsModel(KeyedTableModel[ApprovalItem]):
     """Columns: kind, LPN, SKU, by, when, before → after, reason or notes, waiting."""
 
-    def set_items(self, items: list[ApprovalItem]) -> None:
-        self._set_rows(items)
-
-    def item_at(self, row: int | None) -> ApprovalItem | None:
-        if row is None or not 0 <= row < len(self._rows):
-            return None
-        return cast(ApprovalItem, self._rows[row])
-
-    def row_of(self, key: str) -> int | None:
-        keys = [cast(ApprovalItem, item).key for item in self._rows]
-        return keys.index(key) if key in keys else None
+    @override
+    def key_of(self, row: ApprovalItem) -> str:
+        return row.key
 
     @override
     def _titles(self) -> tuple[str, ...]:
@@ -175,16 +94,13 @@ def _notes_text(item: ApprovalItem) -> str:
     )
 
 
-class ApprovalsTab(DeskTab):
+class ApprovalsTab(QueueTab[ApprovalItem]):
     """The approval queue with a note and the approve and reject buttons."""
 
     def __init__(self, desk: SupervisorDesk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ApprovalsModel, "approvalsTable", "approvalMessage", parent)
         self.setObjectName("approvalsTab")
         self._desk = desk
-        self._model = ApprovalsModel(self)
-        self._table = queue_table(self, "approvalsTable", self._model)
-        self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._hint = QLabel(self)
         self._hint.setObjectName("approvalsHint")
         self._note = QLineEdit(self)
@@ -196,9 +112,6 @@ class ApprovalsTab(DeskTab):
         self._reject = QPushButton(self)
         self._reject.setObjectName("rejectButton")
         self._reject.clicked.connect(self._on_reject_clicked)
-        self._message = QLabel(self)
-        self._message.setObjectName("approvalMessage")
-        self._message.setWordWrap(True)
         form = QHBoxLayout()
         form.addWidget(self._note, 1)
         form.addWidget(self._reject)
@@ -211,53 +124,36 @@ class ApprovalsTab(DeskTab):
         layout.addLayout(form)
         layout.addWidget(self._message)
         self._retranslate()
-        self._enable_buttons()
+        self._enable_actions()
 
     @override
     def title(self) -> str:
         return self.tr("Approvals ({count})").format(count=self._model.rowCount())
 
     @override
-    def refresh(self) -> None:
-        """Read the queue again, keeping the selected item selected while it waits."""
-        row = selected_row(self._table)
-        self._load(row, self._model.item_at(row))
+    def _read(self) -> list[ApprovalItem]:
+        return self._desk.approvals()
 
-    def _load(self, fallback: int | None, keep: ApprovalItem | None) -> None:
-        """Read the queue; select ``keep`` when it is still there, else the row ``fallback``
-        (the first row when there is none)."""
-        try:
-            items = self._desk.approvals()
-        except (ReceivingError, StorageUnavailable) as exc:
-            say(self._message, error_text(exc), "error")
-            return
-        self._model.set_items(items)
-        kept = None if keep is None else self._model.row_of(keep.key)
-        select_row(self._table, kept if kept is not None else fallback or 0)
-        self._enable_buttons()
-        show_title(self)
-
-    def _enable_buttons(self) -> None:
-        chosen = self._model.item_at(selected_row(self._table)) is not None
+    @override
+    def _enable_actions(self) -> None:
+        chosen = self._selected() is not None
         self._approve.setEnabled(chosen)
         self._reject.setEnabled(chosen)
 
+    @override
+    def _clear_form(self) -> None:
+        self._note.clear()
+
     def _decide(self, decide: Callable[[str, str], None], done: str) -> None:
         """Call the core's decision on the selected item; then the next item is selected."""
-        row = selected_row(self._table)
-        chosen = self._model.item_at(row)
-        if chosen is None:
-            return
-        try:
-            decide(chosen.key, self._note.text())
-        except (ReceivingError, StorageUnavailable) as exc:
-            say(self._message, error_text(exc), "error")
-            return
-        what = word("approval", chosen.kind)
-        say(self._message, done.format(what=what, lpn=chosen.lpn), "ok")
-        self._note.clear()
-        self._load(row, None)
 
+        def decide_chosen(chosen: ApprovalItem) -> str:
+            decide(chosen.key, self._note.text())
+            return done.format(what=word("approval", chosen.kind), lpn=chosen.lpn)
+
+        self._resolve_selected(decide_chosen)
+
+    @override
     def _retranslate(self) -> None:
         self._hint.setText(
             self.tr("Rows tinted: the customer claims a defect the inspection did not find.")
@@ -265,22 +161,9 @@ class ApprovalsTab(DeskTab):
         self._note.setPlaceholderText(self.tr("Note (required to reject)"))
         self._approve.setText(self.tr("&Approve"))
         self._reject.setText(self.tr("&Reject"))
-        self._model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, self._model.columnCount() - 1
-        )
-        show_title(self)
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+        super()._retranslate()
 
     # -- slots ----------------------------------------------------------------------------------
-
-    @Slot()
-    def _on_selection_changed(self) -> None:
-        self._enable_buttons()
 
     @Slot()
     def _on_approve_clicked(self) -> None:

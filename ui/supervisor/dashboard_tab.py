@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,7 @@ from receiving_app.supervisor.dashboard import (
 from receiving_app.supervisor.service import SupervisorDesk
 from ui.charts import BarChart, PieChart, TrendChart
 from ui.domain_words import word
-from ui.item_models.view_table_model import ViewTableModel
+from ui.item_models.units_behind_model import UnitsBehindModel
 from ui.restyle import set_style_properties
 from ui.station_kit import error_text
 from ui.supervisor.desk_tab import DeskTab
@@ -127,51 +127,6 @@ def pick_index(series: ReturnsSeries, pick: _Pick) -> int | None:
     if pick.day is None:
         return -1
     return series.days.index(pick.day) if pick.day in series.days else None
-
-
-class UnitsBehindModel(ViewTableModel):
-    """Columns: LPN, SKU, product, state, grade, disposition, location, received."""
-
-    def set_units(self, units: Sequence[UnitRow]) -> None:
-        self._set_rows(units)
-
-    def lpn_at(self, row: int) -> str:
-        return cast(UnitRow, self._rows[row]).lpn
-
-    def row_of(self, lpn: str) -> int | None:
-        lpns = [cast(UnitRow, unit).lpn for unit in self._rows]
-        return lpns.index(lpn) if lpn in lpns else None
-
-    @override
-    def _titles(self) -> tuple[str, ...]:
-        return (
-            self.tr("LPN"),
-            self.tr("SKU"),
-            self.tr("Product"),
-            self.tr("State"),
-            self.tr("Grade"),
-            self.tr("Disposition"),
-            self.tr("Location"),
-            self.tr("Received"),
-        )
-
-    @override
-    def _display(self, row: object) -> tuple[object, ...]:
-        unit = cast(UnitRow, row)
-        return (
-            unit.lpn,
-            unit.sku,
-            unit.product_name,
-            word("state", unit.state),
-            unit.grade or "",
-            word("route", unit.disposition),
-            unit.location or "",
-            f"{unit.received_at:%m-%d %H:%M}",
-        )
-
-    @override
-    def _background(self, row: object) -> object:
-        return None
 
 
 class DashboardTab(DeskTab):
@@ -470,6 +425,7 @@ class DashboardTab(DeskTab):
             what=what, when=when, count=count
         )
 
+    @override
     def _retranslate(self) -> None:
         self._numbers_box.setTitle(self.tr("Work done"))
         captions = (
@@ -520,12 +476,6 @@ class DashboardTab(DeskTab):
         self._kind_caption.setText(self.tr("&Chart"))
         self._kind.setItemText(BARS, self.tr("Bars per day"))
         self._kind.setItemText(TREND, self.tr("Lines over time"))
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     # -- slots ----------------------------------------------------------------------------------
 

@@ -11,44 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.supervisor.exception_queue import MISSING, DockException
 from receiving_app.supervisor.service import SupervisorDesk
 from ui.domain_words import word
-from ui.item_models.view_table_model import ViewTableModel
-from ui.station_kit import error_text
-from ui.supervisor.approvals_tab import (
-    age_text,
-    queue_table,
-    say,
-    select_row,
-    selected_row,
-    show_title,
-)
-from ui.supervisor.desk_tab import DeskTab
+from ui.item_models.view_table_model import KeyedTableModel
+from ui.supervisor.queue_widgets import QueueTab, age_text
 
 NOTE_MAX_LENGTH = 500
 """The longest reason or note the core keeps; the field stops there."""
 
 
-class ExceptionsModel(ViewTableModel):
+class ExceptionsModel(KeyedTableModel[DockException]):
     """Columns: kind, parcel (tracking number or receipt key), LPN, SKU, detail, when, by, age."""
 
-    def set_exceptions(self, exceptions: list[DockException]) -> None:
-        self._set_rows(exceptions)
-
-    def exception_at(self, row: int | None) -> DockException | None:
-        if row is None or not 0 <= row < len(self._rows):
-            return None
-        return cast(DockException, self._rows[row])
-
-    def row_of(self, subject: str) -> int | None:
-        subjects = [cast(DockException, item).subject for item in self._rows]
-        return subjects.index(subject) if subject in subjects else None
+    @override
+    def key_of(self, row: DockException) -> str:
+        return row.subject
 
     @override
     def _titles(self) -> tuple[str, ...]:
@@ -89,16 +71,13 @@ class ExceptionsModel(ViewTableModel):
         return None
 
 
-class ExceptionsTab(DeskTab):
+class ExceptionsTab(QueueTab[DockException]):
     """The open exceptions with an RMA or order number, a reason, and the three resolutions."""
 
     def __init__(self, desk: SupervisorDesk, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ExceptionsModel, "exceptionsTable", "exceptionMessage", parent)
         self.setObjectName("exceptionsTab")
         self._desk = desk
-        self._model = ExceptionsModel(self)
-        self._table = queue_table(self, "exceptionsTable", self._model)
-        self._table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self._reference = QLineEdit(self)
         self._reference.setObjectName("exceptionReference")
         self._reference.setMaxLength(40)
@@ -108,9 +87,6 @@ class ExceptionsTab(DeskTab):
         self._reason.setObjectName("exceptionReason")
         self._reason.setMaxLength(NOTE_MAX_LENGTH)
         self._close = _button(self, "closeExceptionButton", self._on_close_clicked)
-        self._message = QLabel(self)
-        self._message.setObjectName("exceptionMessage")
-        self._message.setWordWrap(True)
         form = QHBoxLayout()
         form.addWidget(self._reference, 1)
         form.addWidget(self._link_rma)
@@ -132,32 +108,22 @@ class ExceptionsTab(DeskTab):
         return self.tr("Exceptions ({count})").format(count=self._model.rowCount())
 
     @override
-    def refresh(self) -> None:
-        """Read the queue again, keeping the selected exception selected while it is open."""
-        row = selected_row(self._table)
-        self._load(row, self._model.exception_at(row))
+    def _read(self) -> list[DockException]:
+        return self._desk.exceptions()
 
-    def _load(self, fallback: int | None, keep: DockException | None) -> None:
-        """Read the queue; select ``keep`` when it is still open, else the row ``fallback``
-        (the first row when there is none)."""
-        try:
-            exceptions = self._desk.exceptions()
-        except (ReceivingError, StorageUnavailable) as exc:
-            say(self._message, error_text(exc), "error")
-            return
-        self._model.set_exceptions(exceptions)
-        kept = None if keep is None else self._model.row_of(keep.subject)
-        select_row(self._table, kept if kept is not None else fallback or 0)
-        self._enable_actions()
-        show_title(self)
-
+    @override
     def _enable_actions(self) -> None:
-        chosen = self._model.exception_at(selected_row(self._table))
+        chosen = self._selected()
         can_link = chosen is not None and chosen.kind != MISSING
         self._link_rma.setEnabled(can_link)
         self._link_order.setEnabled(can_link)
         self._reference.setEnabled(can_link)
         self._close.setEnabled(chosen is not None)
+
+    @override
+    def _clear_form(self) -> None:
+        self._reference.clear()
+        self._reason.clear()
 
     def _resolve(
         self, resolve: Callable[[DockException], None], done: str, number: str = ""
@@ -165,22 +131,16 @@ class ExceptionsTab(DeskTab):
         """Resolve the selected exception through the core; then the next one is selected.
 
         ``done`` says so, with {what}, {parcel} and the {number} linked to."""
-        row = selected_row(self._table)
-        chosen = self._model.exception_at(row)
-        if chosen is None:
-            return
-        try:
-            resolve(chosen)
-        except (ReceivingError, StorageUnavailable) as exc:
-            say(self._message, error_text(exc), "error")
-            return
-        parcel = chosen.lpn or chosen.tracking_number or chosen.receipt_key
-        what = word("exception", chosen.kind)
-        say(self._message, done.format(what=what, parcel=parcel, number=number.strip()), "ok")
-        self._reference.clear()
-        self._reason.clear()
-        self._load(row, None)
 
+        def resolve_chosen(chosen: DockException) -> str:
+            resolve(chosen)
+            parcel = chosen.lpn or chosen.tracking_number or chosen.receipt_key
+            what = word("exception", chosen.kind)
+            return done.format(what=what, parcel=parcel, number=number.strip())
+
+        self._resolve_selected(resolve_chosen)
+
+    @override
     def _retranslate(self) -> None:
         self._reference.setPlaceholderText(self.tr("RMA or order number"))
         self._link_rma.setText(self.tr("Link to &RMA"))
@@ -189,22 +149,9 @@ class ExceptionsTab(DeskTab):
             self.tr("Reason (required to close; kept as the note of a link)")
         )
         self._close.setText(self.tr("&Close with reason"))
-        self._model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, self._model.columnCount() - 1
-        )
-        show_title(self)
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+        super()._retranslate()
 
     # -- slots ----------------------------------------------------------------------------------
-
-    @Slot()
-    def _on_selection_changed(self) -> None:
-        self._enable_actions()
 
     @Slot()
     def _on_link_rma_clicked(self) -> None:

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
-    QEvent,
     QObject,
     QRunnable,
     QStandardPaths,
@@ -46,6 +44,7 @@ from receiving_app.errors import ReceivingError, StorageUnavailable
 from receiving_app.reports.output import ReportFormat
 from receiving_app.reports.period import report_period
 from receiving_app.reports.run_report import ReportResult
+from ui.qt_dates import to_date, to_qdate
 from ui.restyle import set_style_properties
 from ui.station_kit import error_text
 from ui.supervisor.desk_tab import DeskTab
@@ -105,14 +104,6 @@ def ask_report_path(parent: QWidget, suggested: Path, file_format: ReportFormat)
         return None
     path = Path(name)
     return path if path.suffix else path.with_name(f"{path.name}.{file_format.value}")
-
-
-def _qdate(day: datetime.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> datetime.date:
-    return datetime.date(day.year(), day.month(), day.day())
 
 
 class ReportSignals(QObject):
@@ -275,6 +266,7 @@ class ReportsTab(DeskTab):
         self._boxes[key] = box
         return box
 
+    @override
     def _retranslate(self) -> None:
         self._boxes["report"].setTitle(self.tr("Disposition report"))
         self._boxes["last"].setTitle(self.tr("Last report saved"))
@@ -307,12 +299,6 @@ class ReportsTab(DeskTab):
         if not self._summary.text():
             self._summary.setText(self.tr("No report saved yet."))
 
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     # -- the desk -----------------------------------------------------------------------------
 
     @override
@@ -329,11 +315,11 @@ class ReportsTab(DeskTab):
     # -- showing ------------------------------------------------------------------------------
 
     def _period(self) -> Period:
-        return _pydate(self._from.date()), _pydate(self._to.date())
+        return to_date(self._from.date()), to_date(self._to.date())
 
     def _set_period(self, period: Period) -> None:
-        self._from.setDate(_qdate(period[0]))
-        self._to.setDate(_qdate(period[1]))
+        self._from.setDate(to_qdate(period[0]))
+        self._to.setDate(to_qdate(period[1]))
 
     def _show_message(self, text: str, error: bool) -> None:
         self._message.setText(text)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -40,10 +40,11 @@ from receiving_app.vendor_returns.desk import VendorReturns
 from receiving_app.vendor_returns.sscc import CompanyPrefix
 from receiving_app.vendor_returns.views import BatchDetail, BatchLine, BatchSummary
 from ui.domain_words import word
-from ui.item_models.view_table_model import ViewTableModel
+from ui.item_models.view_table_model import KeyedTableModel, ViewTableModel
+from ui.qt_dates import to_date, to_qdate
 from ui.station_kit import error_text
-from ui.supervisor.approvals_tab import queue_table, say, select_row, selected_row, show_title
 from ui.supervisor.desk_tab import DeskTab
+from ui.supervisor.queue_widgets import queue_table, say, select_row, selected_row, show_title
 
 PathChooser = Callable[[QWidget, Path], Path | None]
 """Asks where to save, starting from a suggested file (its suffix says the kind); None when the
@@ -80,14 +81,6 @@ def ask_save_path(parent: QWidget, suggested: Path) -> Path | None:
     return path if path.suffix else path.with_name(f"{path.name}{suffix}")
 
 
-def _qdate(day: datetime.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> datetime.date:
-    return datetime.date(day.year(), day.month(), day.day())
-
-
 def _amount(value: Decimal) -> str:
     return f"{value:,.2f}"
 
@@ -99,21 +92,13 @@ def _right(column: int, columns: tuple[int, ...], role: int) -> object:
     return None
 
 
-class BatchesModel(ViewTableModel):
+class BatchesModel(KeyedTableModel[BatchSummary]):
     """Columns: batch, vendor, state, units, total cost, vendor RMA, opened (age), closed,
     shipped on, carrier, tracking."""
 
-    def set_batches(self, batches: list[BatchSummary]) -> None:
-        self._set_rows(batches)
-
-    def batch_at(self, row: int | None) -> BatchSummary | None:
-        if row is None or not 0 <= row < len(self._rows):
-            return None
-        return cast(BatchSummary, self._rows[row])
-
-    def row_of(self, number: str) -> int | None:
-        numbers = [cast(BatchSummary, batch).number for batch in self._rows]
-        return numbers.index(number) if number in numbers else None
+    @override
+    def key_of(self, row: BatchSummary) -> str:
+        return row.number
 
     @override
     def _titles(self) -> tuple[str, ...]:
@@ -342,7 +327,7 @@ class VendorReturnsTab(DeskTab):
         self._ship_date.setObjectName("rtvShipDate")
         self._ship_date.setCalendarPopup(True)
         self._ship_date.setDisplayFormat("yyyy-MM-dd")
-        self._ship_date.setDate(_qdate(self._today()))
+        self._ship_date.setDate(to_qdate(self._today()))
         self._tracking = self._line_edit(self._ship_box, "rtvTracking", 64)
         self._ship = self._button(self._ship_box, "rtvShipButton", self._on_ship_clicked)
         return self._boxed(
@@ -385,7 +370,7 @@ class VendorReturnsTab(DeskTab):
         """Read the batches, the selected one's units and the prefix again, keeping the selected
         batch selected and what is being typed as it is."""
         states = FILTERS[self._filter.currentData()]
-        keep = self._batches.batch_at(selected_row(self._batch_table))
+        keep = self._batches.row_at(selected_row(self._batch_table))
         try:
             batches = self._returns.batches(states)
             opened = batches if OPEN in states else self._returns.batches((OPEN,))
@@ -395,7 +380,7 @@ class VendorReturnsTab(DeskTab):
             return
         self._open_count = sum(batch.state == OPEN for batch in opened)
         self._show_prefix(prefix)
-        self._batches.set_batches(batches)
+        self._batches.set_rows(batches)
         kept = None if keep is None else self._batches.row_of(keep.number)
         select_row(self._batch_table, kept if kept is not None else 0)
         self._show_detail()
@@ -404,7 +389,7 @@ class VendorReturnsTab(DeskTab):
     # -- showing --------------------------------------------------------------------------------
 
     def _selected(self) -> BatchSummary | None:
-        return self._batches.batch_at(selected_row(self._batch_table))
+        return self._batches.row_at(selected_row(self._batch_table))
 
     def _show_detail(self) -> None:
         """Show the selected batch's units; fill the action fields when it is another batch."""
@@ -438,7 +423,7 @@ class VendorReturnsTab(DeskTab):
         self._shown = batch.number
         self._rma.setText(batch.vendor_rma or "")
         self._cartons.setValue(1)
-        self._ship_date.setDate(_qdate(self._today()))
+        self._ship_date.setDate(to_qdate(self._today()))
         self._tracking.clear()
 
     def _enable_actions(self, batch: BatchSummary | None) -> None:
@@ -459,6 +444,7 @@ class VendorReturnsTab(DeskTab):
             )
         self._prefix_hint.setVisible(prefix is None)
 
+    @override
     def _retranslate(self) -> None:
         self._filter_caption.setText(self.tr("S&how"))
         texts = {
@@ -491,12 +477,6 @@ class VendorReturnsTab(DeskTab):
         self._show_detail()
         show_title(self)
 
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     # -- acting ---------------------------------------------------------------------------------
 
     def _act(self, action: Callable[[str], str]) -> None:
@@ -528,7 +508,7 @@ class VendorReturnsTab(DeskTab):
     def _ship_batch(self, number: str) -> str:
         tracking = self._tracking.text().strip() or None
         shipped = self._returns.ship(
-            number, self._carrier.text(), _pydate(self._ship_date.date()), tracking
+            number, self._carrier.text(), to_date(self._ship_date.date()), tracking
         )
         return self.tr("{batch} shipped on {date} with {carrier}.").format(
             batch=number, date=shipped.isoformat(), carrier=self._carrier.text().strip()
