@@ -22,6 +22,7 @@ from receiving_app.audit import Actor
 from receiving_app.demo.audit_queue import AuditQueue
 from receiving_app.demo.history_setup import load_setup
 from receiving_app.demo.history_tables import HISTORY_MODELS, HistoryTables
+from receiving_app.demo.past_exceptions import PastExceptions
 from receiving_app.demo.past_moves import PastMoves
 from receiving_app.demo.past_returns import PastReturns
 from receiving_app.demo.past_reviews import PastReviews
@@ -79,6 +80,10 @@ def write_history(
     rtv = PastVendorReturns(setup, tables, audit, rtv_rng, now, past.rows, past.counts)
     reviews_rng = random.Random(f"demo-reviews:{seed}")
     reviews = PastReviews(setup, tables, audit, reviews_rng, now, past.rows, past.counts)
+    exceptions_rng = random.Random(f"demo-exceptions:{seed}")
+    exceptions = PastExceptions(
+        setup, tables, audit, exceptions_rng, now, past.rows, past.counts, past, rmas
+    )
     for day, arrivals in groupby(rmas, key=lambda rma: rma.arrived_at.date()):
         with database.atomic():
             for rma in arrivals:
@@ -86,9 +91,11 @@ def write_history(
             moves.draw()
             rtv.draw()
             reviews.draw()
+            exceptions.draw()  # after the others: they never see its parcels
             past.rows.write(tables)
             moves.write()
             reviews.write()
+            exceptions.write()
             _mark_received(past.received_rma_ids)
             past.received_rma_ids.clear()
             # Later days' parcels arrive later: what happened before tomorrow is complete.

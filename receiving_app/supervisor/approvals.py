@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
-from db.models import CustomerOutcome, Inspection
+from db.models import CustomerOutcome, Inspection, User
 from db.transactions import storage_errors
 from receiving_app.customer_outcome.approvals import OutcomeApprovals, PendingOutcome
 from receiving_app.errors import NotFound
 from receiving_app.supervisor import messages
-from receiving_app.supervisor.common import Supervisor, checked_note, display_name, hours_between
+from receiving_app.supervisor.common import Supervisor, checked_note, hours_between
 from receiving_app.supervisor.override_decisions import APPROVED, REJECTED, review_override
 from receiving_app.supervisor.override_queue import (
     PendingOverride,
@@ -101,12 +101,13 @@ def _inspectors(outcome_ids: list[int]) -> dict[int, str]:
     if not outcome_ids:
         return {}
     rows = (
-        CustomerOutcome.select(CustomerOutcome.id, Inspection.completed_by)
+        CustomerOutcome.select(CustomerOutcome.id, User.display_name)
         .join(Inspection, on=CustomerOutcome.inspection == Inspection.id)
+        .join(User, on=Inspection.completed_by == User.id)
         .where(CustomerOutcome.id.in_(outcome_ids))
         .tuples()
     )
-    return {int(ident): display_name(user_id) for ident, user_id in cast(Iterable[Any], rows)}
+    return {int(ident): str(name) for ident, name in cast(Iterable[Any], rows)}
 
 
 def _outcome_item(row: PendingOutcome, by: str, now: datetime.datetime) -> ApprovalItem:
