@@ -13,7 +13,14 @@ import sys
 import time
 from collections.abc import Sequence
 
-from benchmarks import demo_data_build, label_render, scan_latency, startup, supervisor_desk
+from benchmarks import (
+    decoding,
+    demo_data_build,
+    label_render,
+    scan_latency,
+    startup,
+    supervisor_desk,
+)
 from benchmarks.common import Result, Row, base_parser, machine_info, positive_int, save_result
 
 
@@ -77,6 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += startup.table_rows(results["startup"])
     results["label_render"] = label_render.run()
     rows += label_render.table_rows(results["label_render"])
+    results["decoding"] = decoding.run()
+    rows += decoding.table_rows(results["decoding"])
     desk_orders = min(args.orders, supervisor_desk.DEFAULT_ORDERS)  # its data: 60 days of returns
     results["supervisor_desk"] = supervisor_desk.run(desk_orders, args.seed, args.postgres)
     rows += supervisor_desk.table_rows(results["supervisor_desk"])

@@ -19,6 +19,7 @@ from db.errors import SchemaMismatch, StorageUnavailable
 from db.schema import upgrade
 from receiving_app import __version__
 from receiving_app.customer_outcome.outcomes_cli import add_outcomes_commands
+from receiving_app.decoding.decode_cli import add_decode_commands
 from receiving_app.disposition.rules_cli import add_rules_commands
 from receiving_app.errors import ReceivingError
 from receiving_app.i18n import (
@@ -201,6 +202,7 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
     add_checklist_commands(sub, common, t)
     add_inspection_commands(sub, common, t)
     add_label_commands(sub, t)
+    add_decode_commands(sub, t)
     add_rules_commands(sub, common, t)
     add_outcomes_commands(sub, common, t)
     add_rtv_commands(sub, common, t)
