@@ -388,14 +388,22 @@ class InspectionAnswer(BaseModel):
 
 
 class Photo(BaseModel):
-    """A photo of a unit, stored once by content as ``photos/<sha256>.<ext>`` in the data folder."""
+    """A photo of a parcel or of a unit, stored once by content as ``<sha256>.<ext>`` in the
+    photo folder (``[photos] folder``; by default ``photos/`` in the data folder).
+
+    A parcel photo (its condition at receiving) has ``parcel`` and no unit. A unit photo has
+    ``unit`` and the ``inspection`` it was taken in; ``step_id`` names the photo step it
+    answers, or is null for a photo taken at any time.
+    """
 
     id = AutoField()
-    unit_id: int
+    unit_id: int | None
+    parcel_id: int | None
     inspection_id: int | None
     taken_by_id: int
 
-    unit = ForeignKeyField(Unit, backref="photos")
+    unit = ForeignKeyField(Unit, backref="photos", null=True)
+    parcel = ForeignKeyField(Parcel, backref="photos", null=True)
     inspection = ForeignKeyField(Inspection, backref="photos", null=True)
     step_id = CharField(max_length=64, null=True)
     sha256 = CharField(max_length=64, index=True)

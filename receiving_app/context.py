@@ -25,6 +25,7 @@ from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn, identity_translat
 from receiving_app.inspection.model import ChecklistError
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.inspection.store import sync_templates
+from receiving_app.photo_store import PhotoStore
 from receiving_app.printing import Spooler
 from receiving_app.receiving.desk import ReceivingDesk
 from receiving_app.scanning import CourierFileError, CourierTable, IdPrefixes
@@ -63,10 +64,20 @@ class AppContext:
     """Site checklist files skipped at start because they are broken (each names its file)."""
 
     def new_desk(self) -> ReceivingDesk:
-        return ReceivingDesk(self.database, self.clock, self.station, self.prefixes, self.couriers)
+        return ReceivingDesk(
+            self.database, self.clock, self.station, self.prefixes, self.couriers, self.photos
+        )
 
     def new_inspection_desk(self) -> InspectionDesk:
-        return InspectionDesk(self.database, self.clock, self.station, self.prefixes)
+        photos = self.settings.photos
+        return InspectionDesk(
+            self.database, self.clock, self.station, self.prefixes, photos.folder, photos.max_edge
+        )
+
+    @property
+    def photos(self) -> PhotoStore:
+        """The station's photo store (``[photos]``): where photos go and how large they are."""
+        return PhotoStore(self.settings.photos.folder, self.settings.photos.max_edge)
 
     def new_supervisor_station(self) -> SupervisorStation:
         """The supervisor's station, waiting for a supervisor to log in."""

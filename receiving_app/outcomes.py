@@ -70,6 +70,7 @@ class OutcomeCode(StrEnum):
     NO_CHECKLIST = "no_checklist"
     PHOTO_ATTACHED = "photo_attached"
     PHOTO_REFUSED = "photo_refused"
+    PHOTO_REPEAT = "photo_repeat"
     REPORT_SAVED = "report_saved"
     ROUTE_OVERRIDDEN = "route_overridden"
     ROUTE_REFUSED = "route_refused"

@@ -18,6 +18,7 @@ import platformdirs
 from labels import LabelFormat, LabelSize
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.photo_store import DEFAULT_MAX_EDGE
 
 APP_NAME = "receiving-app"
 LANGUAGES = ("system", "en", "zh_CN")
@@ -122,6 +123,50 @@ def demo_db_url() -> str:
     return f"sqlite:///{data_dir() / 'demo.db'}"
 
 
+CAMERA_KEYS_ORDER = ("enabled", "device", "width", "height", "fps")
+CAMERA_KEYS = frozenset(CAMERA_KEYS_ORDER)
+CAMERA_SIDE = (160, 7680)  # pixels; from a small webcam mode up to 8K
+CAMERA_FPS = (1, 120)
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    """The station's camera (``[camera]``) for scanning barcodes without a handheld scanner.
+
+    ``device`` is the camera's index (0 is the first camera) or a text: a device path such as
+    ``/dev/video2``, a stream URL, or a video file (which then plays as a fake camera). The
+    size and frame rate are asked of the camera; it may choose the nearest mode it has.
+    """
+
+    enabled: bool = True
+    device: int | str = 0
+    width: int = 1280
+    height: int = 720
+    fps: int = 30
+
+
+PHOTO_KEYS_ORDER = ("folder", "max_edge")
+PHOTO_KEYS = frozenset(PHOTO_KEYS_ORDER)
+PHOTO_EDGE = (640, 8192)  # pixels on the long side of a stored photo
+
+
+def default_photo_folder() -> Path:
+    """Photos live beside the embedded database unless ``[photos] folder`` names another."""
+    return _data_path() / "photos"  # created by the first photo, not by reading settings
+
+
+@dataclass(frozen=True)
+class PhotoSettings:
+    """Where the station stores parcel and unit photos (``[photos]``) and how large they are.
+
+    ``folder`` may be a network folder shared by the stations, so every station shows every
+    photo; ``max_edge`` is the longest side, in pixels, a photo is scaled down to.
+    """
+
+    folder: Path = field(default_factory=default_photo_folder)
+    max_edge: int = DEFAULT_MAX_EDGE
+
+
 @dataclass(frozen=True)
 class StationSettings:
     """What one station is: its code, the database it shares, its language and its window."""
@@ -132,6 +177,8 @@ class StationSettings:
     language: str = "system"
     mode: StationMode = StationMode.RECEIVING
     printers: tuple[PrinterSettings, ...] = field(default_factory=default_printers)
+    camera: CameraSettings = field(default_factory=CameraSettings)
+    photos: PhotoSettings = field(default_factory=PhotoSettings)
 
 
 def load_station_settings(path: Path | None = None) -> StationSettings:
@@ -179,6 +226,8 @@ def load_station_settings(path: Path | None = None) -> StationSettings:
         language=language,
         mode=StationMode(mode),
         printers=_printers(path, raw.get("printers")),
+        camera=_camera(path, raw.get("camera")),
+        photos=_photos(path, raw.get("photos")),
     )
 
 
@@ -247,6 +296,72 @@ def _printer(path: Path, name: str, entry: dict[str, object]) -> PrinterSettings
         int(dpi),
         float(timeout),
     )
+
+
+def _camera(path: Path, table: object) -> CameraSettings:
+    """The ``[camera]`` table; none at all means the first camera at 1280×720, 30 fps."""
+    if table is None:
+        return CameraSettings()
+    if not isinstance(table, dict):
+        raise _bad(path, "camera", "a table: [camera]")
+    unknown = sorted(set(table) - CAMERA_KEYS)
+    if unknown:  # a typo ("widht") must not silently fall back to the default
+        raise _bad(
+            path, f"camera.{unknown[0]}", f"left out: the camera has {', '.join(CAMERA_KEYS_ORDER)}"
+        )
+    enabled = table.get("enabled", CameraSettings.enabled)
+    if not isinstance(enabled, bool):
+        raise _bad(path, "camera.enabled", "true or false (without quotes)")
+    device = table.get("device", CameraSettings.device)
+    if isinstance(device, str):
+        device = device.strip()
+    if isinstance(device, bool) or not (
+        (isinstance(device, int) and device >= 0) or (isinstance(device, str) and device)
+    ):
+        raise _bad(
+            path,
+            "camera.device",
+            "the camera's number (0 for the first) or a device path, URL or video file in quotes",
+        )
+    width = _camera_number(path, table, "width", CameraSettings.width, CAMERA_SIDE)
+    height = _camera_number(path, table, "height", CameraSettings.height, CAMERA_SIDE)
+    fps = _camera_number(path, table, "fps", CameraSettings.fps, CAMERA_FPS)
+    assert isinstance(device, int | str)
+    return CameraSettings(enabled, device, width, height, fps)
+
+
+def _camera_number(
+    path: Path, table: dict[str, object], key: str, default: int, limits: tuple[int, int]
+) -> int:
+    value = table.get(key, default)
+    low, high = limits
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _bad(path, f"camera.{key}", f"a whole number from {low} to {high}")
+    return value
+
+
+def _photos(path: Path, table: object) -> PhotoSettings:
+    """The ``[photos]`` table; none at all means ``photos/`` in the data folder, 2048 px."""
+    if table is None:
+        return PhotoSettings()
+    if not isinstance(table, dict):
+        raise _bad(path, "photos", "a table: [photos]")
+    unknown = sorted(set(table) - PHOTO_KEYS)
+    if unknown:  # a typo ("max_egde") must not silently fall back to the default
+        raise _bad(
+            path, f"photos.{unknown[0]}", f"left out: photos have {', '.join(PHOTO_KEYS_ORDER)}"
+        )
+    folder = table.get("folder")
+    if folder is not None and (not isinstance(folder, str) or not folder.strip()):
+        raise _bad(path, "photos.folder", 'a folder in quotes, e.g. "//server/returns/photos"')
+    max_edge = table.get("max_edge", DEFAULT_MAX_EDGE)
+    low, high = PHOTO_EDGE
+    if isinstance(max_edge, bool) or not isinstance(max_edge, int) or not low <= max_edge <= high:
+        raise _bad(path, "photos.max_edge", f"a whole number of pixels from {low} to {high}")
+    if folder is None:
+        return PhotoSettings(max_edge=max_edge)
+    chosen = Path(folder.strip()).expanduser()
+    return PhotoSettings(chosen if chosen.is_absolute() else path.parent / chosen, max_edge)
 
 
 def _choice(

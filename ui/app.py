@@ -188,6 +188,7 @@ def run_gui(argv: list[str]) -> int:
             demo=args.demo,
             language=language,
             desk_tabs=supervisor_tabs(context),
+            camera=settings.camera,
         )
         window.showMaximized()
         window.raise_()

@@ -12,6 +12,7 @@ from typing_extensions import override
 from receiving_app.inspection.model import ChecklistError
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.settings import CameraSettings
 from receiving_app.supervisor.station import SupervisorStation
 from ui.pages.inspection_page import InspectionPage
 from ui.pages.receiving_page import ReceivingPage
@@ -27,7 +28,8 @@ WARNING_ICON_SIZE = 24
 
 class MainWindow(QMainWindow):
     """Holds one page: receiving, inspection for an inspection desk, or the supervisor's desk
-    for a supervisor station (its tabs come from ``desk_tabs``).
+    for a supervisor station (its tabs come from ``desk_tabs``). With ``camera`` settings the
+    receiving and inspection pages get a camera panel (F3 / F5).
 
     The services come in through the constructor, never globals. Only one page exists per
     window, so exactly one ``scanInput`` and one ``scanFeedback`` can be found in it.
@@ -42,6 +44,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         language: str = "en",
         desk_tabs: TabsFactory | None = None,
+        camera: CameraSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -53,10 +56,10 @@ class MainWindow(QMainWindow):
             )
             title = self.tr("Supervisor's desk — {station}")
         elif isinstance(desk, InspectionDesk):
-            page = InspectionPage(desk, sounds, language, demo, self)
+            page = InspectionPage(desk, sounds, language, demo, self, camera=camera)
             title = self.tr("Returns Inspection — {station}")
         else:
-            page = ReceivingPage(desk, courier_name, sounds, demo, self)
+            page = ReceivingPage(desk, courier_name, sounds, demo, self, camera=camera)
             title = self.tr("Returns Receiving — {station}")
         self.page = page
         self.setCentralWidget(page)

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from db.models import Inspection
+from db.models import Inspection, Photo
+from db.queries import photos as photo_queries
 from db.transactions import write_transaction
+from receiving_app.audit import append_audit
 from receiving_app.errors import InvalidInput
+from receiving_app.i18n import QT_TRANSLATE_NOOP
 from receiving_app.inspection import messages, store
 from receiving_app.inspection.desk_state import ERROR, OK, C, InspectionState
 from receiving_app.inspection.grading import grade_from_answers
@@ -24,17 +27,22 @@ from receiving_app.inspection.model import (
     Step,
     StepKind,
 )
-from receiving_app.inspection.photos import store_photo
 from receiving_app.inspection.views import first_unanswered, stored_answers
 from receiving_app.outcomes import NextScan, ScanOutcome
-from receiving_app.settings import data_dir
+from receiving_app.photo_store import PhotoStore, StoredPhoto
+
+UNIT_PHOTO_ATTACHED = QT_TRANSLATE_NOOP("Outcome", "Photo of {lpn} attached.")
+UNIT_PHOTO_REPEAT = QT_TRANSLATE_NOOP(
+    "Outcome", "This photo is already attached to {lpn}. Nothing was added."
+)
 
 
 class Answering:
     """Stores the answers of the inspection on screen for one desk."""
 
-    def __init__(self, state: InspectionState) -> None:
+    def __init__(self, state: InspectionState, photos: PhotoStore) -> None:
         self._state = state
+        self._photos = photos
 
     def _open_for_change(self) -> tuple[Inspection, ChecklistTemplate] | ScanOutcome:
         """The inspection on screen while it is in progress, or the outcome saying why not."""
@@ -114,8 +122,8 @@ class Answering:
             {"position": min(self._state.session.current_index + 1, total), "total": total},
         )
 
-    def attach_photo(self, step_id: str, path: Path) -> ScanOutcome:
-        """Store a JPEG or PNG file by its hash and answer the photo step with it."""
+    def attach_photo(self, step_id: str, source: Path | bytes) -> ScanOutcome:
+        """Store a JPEG or PNG file (or a camera JPEG) by its hash and answer the photo step."""
         found = self._open_for_change()
         if isinstance(found, ScanOutcome):
             return found
@@ -128,12 +136,9 @@ class Answering:
             return self._state.error(
                 C.PHOTO_REFUSED, messages.NOT_A_PHOTO_STEP, step=step.id, position=position
             )
-        try:
-            photo = store_photo(path, self._state.photo_folder or data_dir() / "photos")
-        except InvalidInput as exc:
-            return ScanOutcome.make(
-                ERROR, C.PHOTO_REFUSED, exc.message, NextScan.ANSWER, exc.params
-            )
+        photo = self._store(source)
+        if isinstance(photo, ScanOutcome):
+            return photo
         with write_transaction(self._state.db):
             store.record_photo(
                 self._state.ctx(), inspection, step.id, photo.sha256, photo.file_name
@@ -146,6 +151,68 @@ class Answering:
             NextScan.ANSWER,
             {"step": step.id, "position": position, "sha256": photo.sha256},
         )
+
+    def attach_unit_photo(self, source: Path | bytes) -> ScanOutcome:
+        """Store a photo of the unit on screen, outside any step (at any time of its inspection,
+        also once graded). The same picture twice adds nothing."""
+        self._state.inspector()
+        inspection = self._state.current_inspection()
+        if inspection is None:
+            return self._state.error(C.NO_INSPECTION, messages.NO_UNIT)
+        photo = self._store(source)
+        if isinstance(photo, ScanOutcome):
+            return photo
+        with write_transaction(self._state.db):
+            added = _record_unit_photo(self._state.ctx(), inspection, photo)
+        return ScanOutcome.make(
+            OK,
+            C.PHOTO_ATTACHED if added else C.PHOTO_REPEAT,
+            UNIT_PHOTO_ATTACHED if added else UNIT_PHOTO_REPEAT,
+            self._state.next_scan(),
+            {"lpn": self._state.lpn_of(inspection), "sha256": photo.sha256},
+        )
+
+    def _store(self, source: Path | bytes) -> StoredPhoto | ScanOutcome:
+        """The photo in the store, or the outcome saying why it was refused."""
+        try:
+            return self._photos.store(source)
+        except InvalidInput as exc:
+            return ScanOutcome.make(
+                ERROR, C.PHOTO_REFUSED, exc.message, self._state.next_scan(), exc.params
+            )
+
+
+def _record_unit_photo(
+    ctx: store.InspectContext, inspection: Inspection, photo: StoredPhoto
+) -> bool:
+    """Link a stored photo to the unit and its inspection (no step), once, with its audit;
+    False when it was linked already."""
+    if photo_queries.unit_photo(inspection.id, photo.sha256) is not None:
+        return False
+    row = Photo.create(
+        unit=inspection.unit_id,
+        inspection=inspection.id,
+        sha256=photo.sha256,
+        file_name=photo.file_name,
+        taken_by=ctx.user_id,
+        taken_at=ctx.now,
+    )
+    append_audit(
+        ctx.actor,
+        ctx.now,
+        "photo.attached",
+        "photo",
+        row.id,
+        None,
+        {
+            "unit_id": inspection.unit_id,
+            "inspection_id": inspection.id,
+            "step_id": None,
+            "sha256": photo.sha256,
+            "file_name": photo.file_name,
+        },
+    )
+    return True
 
 
 def locate(template: ChecklistTemplate, step_id: str) -> tuple[int, Step] | None:

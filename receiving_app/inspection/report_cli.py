@@ -55,7 +55,6 @@ def cmd_inspection_report(args: argparse.Namespace, tr: TranslateFn) -> int:
     # Imported here: reportlab and the database are loaded only by the commands that need them.
     from receiving_app.context import open_context
     from receiving_app.inspection.report import inspection_report_pdf
-    from receiving_app.settings import data_dir
 
     context = open_context(args.db)
     try:
@@ -64,7 +63,7 @@ def cmd_inspection_report(args: argparse.Namespace, tr: TranslateFn) -> int:
             context.prefixes,
             tr,
             system_language(context.settings.language),
-            data_dir() / "photos",  # where the inspection desk stores them
+            context.settings.photos.folder,  # where the station's desks store them
         )
     finally:
         context.close()

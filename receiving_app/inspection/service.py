@@ -17,6 +17,7 @@ from pathlib import Path
 import peewee
 
 from db.queries import inspections as queries
+from db.queries import photos as photo_queries
 from db.transactions import storage_errors
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
@@ -38,9 +39,10 @@ from receiving_app.inspection.unit_opening import FALLBACK_CATEGORY, UnitOpening
 from receiving_app.inspection.versions import ChecklistLibrary
 from receiving_app.inspection.views import InspectionView, inspection_view
 from receiving_app.outcomes import NextScan, ScanOutcome
+from receiving_app.photo_store import DEFAULT_MAX_EDGE, PhotoRef, PhotoStore
 from receiving_app.receiving import messages as receiving_messages
 from receiving_app.scanning import IdPrefixes, ScanKind, interpret_scan
-from receiving_app.settings import data_dir
+from receiving_app.settings import data_dir, default_photo_folder
 from receiving_app.users import UserInfo
 
 __all__ = [
@@ -61,12 +63,14 @@ class InspectionDesk:
         station: StationInfo,
         prefixes: IdPrefixes | None = None,
         photo_folder: Path | None = None,
+        photo_max_edge: int = DEFAULT_MAX_EDGE,
     ) -> None:
+        self._photos = PhotoStore(photo_folder or default_photo_folder(), photo_max_edge)
         self._state = InspectionState(
-            database, clock, station, prefixes or IdPrefixes(), photo_folder
+            database, clock, station, prefixes or IdPrefixes(), self._photos.folder
         )
         self._opening = UnitOpening(self._state)
-        self._answers = Answering(self._state)
+        self._answers = Answering(self._state, self._photos)
         self._grades = GradeDecisions(self._state)
         self._routes = RouteOverrides(self._state)
 
@@ -95,6 +99,22 @@ class InspectionDesk:
         assert unit is not None
         template = store.template_of_version(inspection.checklist_version_id)
         return inspection_view(inspection, unit, template, self._state.session.current_index)
+
+    def unit_photos(self, inspection_id: int) -> list[PhotoRef]:
+        """The photos of the inspection's unit, from all its inspections, oldest first, for
+        thumbnails (a file may be missing on this PC)."""
+        with storage_errors():
+            inspection = queries.inspection_by_id(inspection_id)
+            rows = photo_queries.photos_of_unit(inspection.unit_id) if inspection else []
+        return [
+            PhotoRef(
+                row.file_name,
+                self._photos.path_of(row.file_name),
+                row.taken_at,
+                row.taken_by.display_name,
+            )
+            for row in rows
+        ]
 
     # -- session ------------------------------------------------------------------------------
 
@@ -173,8 +193,8 @@ class InspectionDesk:
         lpn = state.session.graded_lpn
         if lpn is None:
             return state.error(C.NO_INSPECTION, messages.NO_UNIT)
-        folder = state.photo_folder or data_dir() / "photos"
-        pdf = inspection_report_pdf(lpn, state.prefixes, translate, language, folder)
+        assert state.photo_folder is not None  # the desk always names its photo folder
+        pdf = inspection_report_pdf(lpn, state.prefixes, translate, language, state.photo_folder)
         write_whole(path, pdf)
         return ScanOutcome.make(
             OK,
@@ -263,9 +283,13 @@ class InspectionDesk:
         self._state.session.current_index = max(self._state.session.current_index - 1, 0)
         return self._guard(self._answers.show_step)
 
-    def attach_photo(self, step_id: str, path: Path) -> ScanOutcome:
-        """Store a JPEG or PNG file by its hash and answer the photo step with it."""
-        return self._guard(lambda: self._answers.attach_photo(step_id, path))
+    def attach_photo(self, step_id: str, source: Path | bytes) -> ScanOutcome:
+        """Store a JPEG or PNG file (or a camera JPEG) by its hash and answer the photo step."""
+        return self._guard(lambda: self._answers.attach_photo(step_id, source))
+
+    def attach_unit_photo(self, source: Path | bytes) -> ScanOutcome:
+        """Store a photo of the unit on screen outside any step (at any time of its inspection)."""
+        return self._guard(lambda: self._answers.attach_unit_photo(source))
 
     # -- grading ------------------------------------------------------------------------------
 

@@ -10,17 +10,21 @@ keys. No Qt.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import peewee
 
 from db.models import Parcel
 from db.queries import parcels as parcel_queries
-from db.transactions import write_transaction
+from db.queries import photos as photo_queries
+from db.transactions import storage_errors, write_transaction
 from receiving_app import accounts
 from receiving_app.accounts import StationInfo
 from receiving_app.clock import Clock
 from receiving_app.desk_guard import run_guarded
+from receiving_app.errors import InvalidInput
 from receiving_app.outcomes import NextScan, ScanOutcome
+from receiving_app.photo_store import PhotoRef, PhotoStore
 from receiving_app.receiving import messages, steps
 from receiving_app.receiving.desk_state import ERROR, OK, WARNING, C, DeskState, Session
 from receiving_app.receiving.parcel_scans import ParcelScans
@@ -34,6 +38,7 @@ from receiving_app.scanning import (
     default_courier_table,
     interpret_scan,
 )
+from receiving_app.settings import default_photo_folder
 from receiving_app.users import Permission, UserInfo, require
 
 CONDITIONS = ("intact", "damaged", "wet", "opened")
@@ -50,8 +55,10 @@ class ReceivingDesk:
         station: StationInfo,
         prefixes: IdPrefixes | None = None,
         couriers: CourierTable | None = None,
+        photos: PhotoStore | None = None,
     ) -> None:
         self._state = DeskState(database, clock, station, prefixes or IdPrefixes(), couriers)
+        self._photos = photos or PhotoStore(default_photo_folder())
         self._parcels = ParcelScans(self._state)
         self._units = UnitScans(self._state)
 
@@ -216,6 +223,46 @@ class ReceivingDesk:
             return self._parcels.parcel_outcome(OK, C.PARCEL_UPDATED, message, dict(changes))
 
         return self._guard(change)
+
+    def attach_parcel_photo(self, source: Path | bytes) -> ScanOutcome:
+        """Store a photo of the open parcel (a JPEG or PNG file, or a camera JPEG) and link it.
+
+        The same picture twice on the same parcel adds nothing and says so.
+        """
+
+        def attach() -> ScanOutcome:
+            parcel = self._parcel_to_change()
+            if isinstance(parcel, ScanOutcome):
+                return parcel
+            try:
+                photo = self._photos.store(source)
+            except InvalidInput as exc:
+                return ScanOutcome.make(
+                    ERROR, C.PHOTO_REFUSED, exc.message, self._state.next_scan(), exc.params
+                )
+            with write_transaction(self._state.db):
+                added = steps.add_parcel_photo(self._state.ctx(), parcel.id, photo)
+            if added:
+                code, message = C.PHOTO_ATTACHED, messages.PARCEL_PHOTO_ADDED
+            else:
+                code, message = C.PHOTO_REPEAT, messages.PARCEL_PHOTO_REPEAT
+            return self._parcels.parcel_outcome(OK, code, message, {"sha256": photo.sha256})
+
+        return self._guard(attach)
+
+    def parcel_photos(self, parcel_id: int) -> list[PhotoRef]:
+        """The parcel's photos, oldest first, for thumbnails (a file may be missing on this PC)."""
+        with storage_errors():
+            rows = photo_queries.photos_of_parcel(parcel_id)
+        return [
+            PhotoRef(
+                row.file_name,
+                self._photos.path_of(row.file_name),
+                row.taken_at,
+                row.taken_by.display_name,
+            )
+            for row in rows
+        ]
 
     def close_parcel(self) -> ScanOutcome:
         """Close the current parcel and report the RMA lines that did not arrive."""

@@ -52,6 +52,10 @@ NOTE_TOO_LONG = QT_TRANSLATE_NOOP(
     "Outcome", "The note has {length} characters; at most {limit} fit. Shorten it and save again."
 )
 NOTE_SET = QT_TRANSLATE_NOOP("Outcome", "Note saved.")
+PARCEL_PHOTO_ADDED = QT_TRANSLATE_NOOP("Outcome", "Photo of the parcel attached.")
+PARCEL_PHOTO_REPEAT = QT_TRANSLATE_NOOP(
+    "Outcome", "This photo is already attached to the parcel. Nothing was added."
+)
 NOTE_REQUIRED = QT_TRANSLATE_NOOP(
     "Outcome", "This parcel is an exception: add a note (F9) saying what it holds, then close it."
 )

@@ -10,10 +10,12 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from db.models import RMA, Order, Parcel, PrintJob, Product, Unit
+from db.models import RMA, Order, Parcel, Photo, PrintJob, Product, Unit
 from db.queries import parcels as parcel_queries
+from db.queries import photos as photo_queries
 from db.queries import units as unit_queries
 from receiving_app.audit import Actor, append_audit
+from receiving_app.photo_store import StoredPhoto
 from receiving_app.receiving.matching import ExpectedLine, MatchDecision, decide_match
 from receiving_app.receiving.views import parcel_snapshot
 
@@ -72,6 +74,34 @@ def update_parcel(ctx: StepContext, parcel_id: int, action: str, **changes: obje
     parcel.save()
     append_audit(ctx.actor, ctx.now, action, "parcel", parcel.id, before, parcel_snapshot(parcel))
     return parcel
+
+
+def add_parcel_photo(ctx: StepContext, parcel_id: int, photo: StoredPhoto) -> bool:
+    """Link a stored photo to the parcel, audited; False when it was linked already.
+
+    The parcel row is locked first, so two stations adding the same picture add it once.
+    """
+    if parcel_queries.parcel_by_id(parcel_id, lock=True) is None:
+        raise LookupError(parcel_id)
+    if photo_queries.parcel_photo(parcel_id, photo.sha256) is not None:
+        return False
+    row = Photo.create(
+        parcel=parcel_id,
+        sha256=photo.sha256,
+        file_name=photo.file_name,
+        taken_by=ctx.user_id,
+        taken_at=ctx.now,
+    )
+    append_audit(
+        ctx.actor,
+        ctx.now,
+        "parcel.photo_added",
+        "parcel",
+        parcel_id,
+        None,
+        {"photo_id": row.id, "sha256": photo.sha256, "file_name": photo.file_name},
+    )
+    return True
 
 
 def link_rma(ctx: StepContext, parcel_id: int, rma: RMA) -> Parcel:

@@ -789,6 +789,56 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>GS1 company prefix {prefix}, SSCC extension digit {extension}.</source>
         <translation>GS1 厂商识别代码 {prefix}，SSCC 扩展位 {extension}。</translation>
     </message>
+    <message>
+        <source>print the barcodes read in image files, one JSON line per image</source>
+        <translation>打印图像文件中读到的条码，每个图像一行 JSON</translation>
+    </message>
+    <message>
+        <source>a photo or scan: PNG, JPEG, WebP, BMP or TIFF</source>
+        <translation>照片或扫描件：PNG、JPEG、WebP、BMP 或 TIFF</translation>
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <source>Camera off.</source>
+        <translation>摄像头已关闭。</translation>
+    </message>
+    <message>
+        <source>The camera is switched off in the station settings ([camera] enabled = false).</source>
+        <translation>站点设置中已停用摄像头（[camera] enabled = false）。</translation>
+    </message>
+    <message>
+        <source>Camera {device} on: hold the barcode up to it.</source>
+        <translation>摄像头 {device} 已开启：请把条码对准它。</translation>
+    </message>
+    <message>
+        <source>No camera {device}: plug one in, or choose another in the station settings ([camera] device). Looking for it again…</source>
+        <translation>没有摄像头 {device}：请插上摄像头，或在站点设置中另选一个（[camera] device）。正在重新查找…</translation>
+    </message>
+    <message>
+        <source>Camera {device} cannot be opened: close the other program that uses it (a video call?) or plug it in again. Trying again…</source>
+        <translation>无法打开摄像头 {device}：请关闭正在使用它的其他程序（视频通话？）或重新插拔。正在重试…</translation>
+    </message>
+    <message>
+        <source>Camera {device} stopped sending pictures (unplugged?): plug it back in, it reconnects by itself.</source>
+        <translation>摄像头 {device} 不再传送画面（被拔出？）：重新插上后会自动重连。</translation>
+    </message>
+    <message>
+        <source>Camera {device} is back: hold the barcode up to it.</source>
+        <translation>摄像头 {device} 已恢复：请把条码对准它。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Stop camera</source>
+        <translation>关闭摄像头</translation>
+    </message>
+    <message>
+        <source>Start camera</source>
+        <translation>开启摄像头</translation>
+    </message>
 </context>
 <context>
     <name>Checklist</name>
@@ -1195,8 +1245,8 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>第 {position} 步，共 {total} 步</translation>
     </message>
     <message>
-        <source>F4  Choose the picture file…</source>
-        <translation>F4  选择图片文件…</translation>
+        <source>F4  Take the photo…</source>
+        <translation>F4  拍照…</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1243,8 +1293,8 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>输入备注后按回车 · 输入框为空时按退格键：上一步</translation>
     </message>
     <message>
-        <source>F4 chooses the picture file · Backspace: previous step</source>
-        <translation>F4 选择图片文件 · 退格键：上一步</translation>
+        <source>F4 takes the photo (camera if on, else a file) · Backspace: previous step</source>
+        <translation>F4 拍照（摄像头开启时用摄像头，否则选择文件） · 退格键：上一步</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1915,6 +1965,22 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>queue approvals needs --user NAME (a supervisor).</source>
         <translation>queue approvals 需要 --user NAME（一位主管）。</translation>
     </message>
+    <message>
+        <source>Cannot read {file}: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{file} is not an image or is damaged: use a PNG, JPEG, WebP, BMP or TIFF file.</source>
+        <translation>{file} 不是图像或已损坏：请使用 PNG、JPEG、WebP、BMP 或 TIFF 文件。</translation>
+    </message>
+    <message>
+        <source>{file} is larger than the {limit_mb} MB that can be decoded: scale it down.</source>
+        <translation>{file} 超过可解码的 {limit_mb} MB：请缩小后再试。</translation>
+    </message>
+    <message>
+        <source>{file} has more pixels than the {limit} megapixels that can be decoded: scale it down.</source>
+        <translation>{file} 的像素超过可解码的 {limit} 百万像素：请缩小后再试。</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionsModel</name>
@@ -2091,8 +2157,8 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>登录</translation>
     </message>
     <message>
-        <source>Photo file</source>
-        <translation>照片文件</translation>
+        <source>Photo</source>
+        <translation>拍照</translation>
     </message>
     <message>
         <source>Regrade</source>
@@ -2125,6 +2191,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Log out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
     </message>
     <message>
         <source>Scan a unit&apos;s LPN.</source>
@@ -2171,8 +2241,8 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>选择图片</translation>
     </message>
     <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+        <source>Pictures</source>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Grade a unit first: F11 changes its route.</source>
@@ -2481,6 +2551,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>备注已保存。</translation>
     </message>
     <message>
+        <source>Photo of the parcel attached.</source>
+        <translation>已附加包裹照片。</translation>
+    </message>
+    <message>
+        <source>This photo is already attached to the parcel. Nothing was added.</source>
+        <translation>该照片已附加到此包裹，未重复添加。</translation>
+    </message>
+    <message>
         <source>This parcel is an exception: add a note (F9) saying what it holds, then close it.</source>
         <translation>这是异常包裹：请先添加备注（F9）写明内容，再关闭。</translation>
     </message>
@@ -2701,12 +2779,40 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>照片 {file} 超过 {limit} MB：请使用较小的照片。</translation>
     </message>
     <message>
+        <source>The camera picture is over {limit} MB: take a smaller one.</source>
+        <translation>摄像头照片超过 {limit} MB：请拍一张较小的照片。</translation>
+    </message>
+    <message>
+        <source>The photo {file} has over {limit} megapixels: take a smaller one.</source>
+        <translation>照片 {file} 超过 {limit} 百万像素：请使用较小的照片。</translation>
+    </message>
+    <message>
+        <source>The camera picture has over {limit} megapixels: take a smaller one.</source>
+        <translation>摄像头照片超过 {limit} 百万像素：请拍一张较小的照片。</translation>
+    </message>
+    <message>
         <source>The photo {file} cannot be read: pick the file again.</source>
         <translation>无法读取照片 {file}：请重新选择文件。</translation>
     </message>
     <message>
         <source>{file} is not a JPEG or PNG picture: pick a photo file.</source>
         <translation>{file} 不是 JPEG 或 PNG 图片：请选择照片文件。</translation>
+    </message>
+    <message>
+        <source>The camera picture is not a JPEG or PNG: take it again.</source>
+        <translation>摄像头照片不是 JPEG 或 PNG：请重拍。</translation>
+    </message>
+    <message>
+        <source>The photo {file} is damaged or cut short: pick the file again.</source>
+        <translation>照片 {file} 已损坏或不完整：请重新选择文件。</translation>
+    </message>
+    <message>
+        <source>The camera picture is damaged or cut short: take it again.</source>
+        <translation>摄像头照片已损坏或不完整：请重拍。</translation>
+    </message>
+    <message>
+        <source>The photo cannot be saved in {folder}: check that the folder exists and can be written.</source>
+        <translation>照片无法保存到 {folder}：请检查该文件夹是否存在且可写入。</translation>
     </message>
     <message>
         <source>Hello {user} ({role}) at {station}. The desk is open.</source>
@@ -2719,6 +2825,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>{text} is not a badge. Scan a supervisor&apos;s badge (or press F2 for name and PIN).</source>
         <translation>{text} 不是工牌。请扫描主管的工牌（或按 F2 用用户名和 PIN 码登录）。</translation>
+    </message>
+    <message>
+        <source>Photo of {lpn} attached.</source>
+        <translation>已附加 {lpn} 的照片。</translation>
+    </message>
+    <message>
+        <source>This photo is already attached to {lpn}. Nothing was added.</source>
+        <translation>该照片已附加到 {lpn}，未重复添加。</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2856,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
 </context>
 <context>
     <name>ParcelPanel</name>
+    <message>
+        <source>Photos: {count}</source>
+        <translation>照片：{count} 张</translation>
+    </message>
+    <message>
+        <source>Photos: none (F4 takes one)</source>
+        <translation>照片：无（按 F4 拍照）</translation>
+    </message>
     <message>
         <source>No parcel open</source>
         <translation>没有打开的包裹</translation>
@@ -2844,6 +2966,21 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Why it waits</source>
         <translation>待审批原因</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{who}, {when}: the file {file} is not in the photo folder.</source>
+        <translation>{who}，{when}：照片文件夹中没有文件 {file}。</translation>
+    </message>
+    <message>
+        <source>{who}, {when}</source>
+        <translation>{who}，{when}</translation>
     </message>
 </context>
 <context>
@@ -3025,6 +3162,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>登录</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
         <source>Intact</source>
         <translation>完好</translation>
     </message>
@@ -3051,6 +3192,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Log out</source>
         <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
     </message>
     <message>
         <source>Scan your badge (or press F2 to log in with name and PIN).</source>
@@ -3083,6 +3228,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Which courier?</source>
         <translation>哪家快递？</translation>
+    </message>
+    <message>
+        <source>Photo of the parcel</source>
+        <translation>包裹照片</translation>
+    </message>
+    <message>
+        <source>Pictures (JPEG or PNG)</source>
+        <translation>图片（JPEG 或 PNG）</translation>
     </message>
 </context>
 <context>
@@ -4578,6 +4731,14 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>The customer says — check this first:</source>
         <translation>顾客描述——请先检查这一点：</translation>
+    </message>
+    <message>
+        <source>Photos: {count}</source>
+        <translation>照片：{count} 张</translation>
+    </message>
+    <message>
+        <source>Photos: none (F4 takes one)</source>
+        <translation>照片：无（按 F4 拍照）</translation>
     </message>
     <message>
         <source>Scan a unit&apos;s LPN to inspect it.</source>

@@ -327,9 +327,10 @@ def test_photos_are_stored_once_by_hash_and_other_files_refused(
     second = inspect.attach_photo("photo_overall", copy)
     assert first.code == second.code == C.PHOTO_ATTACHED
     sha = first.params["sha256"]
-    assert [p.name for p in photo_folder.iterdir()] == [f"{sha}.png"]
+    # Stored as a JPEG of at most the configured size, named by the stored bytes' hash.
+    assert [p.name for p in photo_folder.iterdir()] == [f"{sha}.jpg"]
     assert Photo.select().count() == 1
-    assert Photo.get().file_name == f"{sha}.png"
+    assert Photo.get().file_name == f"{sha}.jpg"
     assert json.loads(InspectionAnswer.get().value) == sha
 
 

@@ -169,7 +169,7 @@ class ChecklistStepPanel(QFrame):
         self._unit.setVisible(kind is StepKind.MEASURE)
         self.note_input.setVisible(kind is StepKind.NOTE)
         self._photo_button.setVisible(kind is StepKind.PHOTO)
-        self._photo_button.setText(self.tr("F4  Choose the picture file…"))
+        self._photo_button.setText(self.tr("F4  Take the photo…"))
         self._confirm_button.setVisible(kind in (StepKind.MEASURE, StepKind.NOTE))
         self._confirm_button.setText(self.tr("OK"))
         self._back_button.setVisible(position > 1)
@@ -213,7 +213,9 @@ class ChecklistStepPanel(QFrame):
             StepKind.NOTE: self.tr(
                 "Type the note and press Enter · Backspace in the empty field: previous step"
             ),
-            StepKind.PHOTO: self.tr("F4 chooses the picture file · Backspace: previous step"),
+            StepKind.PHOTO: self.tr(
+                "F4 takes the photo (camera if on, else a file) · Backspace: previous step"
+            ),
         }
         return hints[step.kind]
 

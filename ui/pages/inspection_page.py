@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -22,12 +22,14 @@ from typing_extensions import override
 from receiving_app.customer_outcome.approvals import OutcomeApprovals
 from receiving_app.disposition.rules_library import RulesLibrary
 from receiving_app.errors import ReceivingError, StorageUnavailable
-from receiving_app.inspection.model import StepKind
+from receiving_app.inspection.model import Step, StepKind
 from receiving_app.inspection.service import InspectionDesk
 from receiving_app.inspection.versions import ChecklistLibrary
 from receiving_app.inspection.views import InspectionView
 from receiving_app.outcomes import OutcomeCode, ScanOutcome
+from receiving_app.settings import CameraSettings
 from receiving_app.users import Permission
+from ui.camera_preview import CameraPanel
 from ui.checklist_editor.editor_dialog import ChecklistEditorDialog
 from ui.dialogs.approvals_dialog import ApprovalsDialog
 from ui.dialogs.override_dialog import OverrideGradeDialog
@@ -36,6 +38,7 @@ from ui.domain_words import word
 from ui.key_bar import KeyBar
 from ui.pages.checklist_step import ChecklistStepPanel
 from ui.pages.inspection_panels import GradePanel, UnitPanel
+from ui.photo_strip import ask_photo_file
 from ui.rules_editor import open_rules_editor
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
@@ -65,12 +68,16 @@ class InspectionPage(QWidget):
         language: str = "en",
         demo: bool = False,
         parent: QWidget | None = None,
+        camera: CameraSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inspectionPage")
         self._desk = desk
         self._language = language
         self._view: InspectionView | None = None
+        self._photos_of: int | None = None  # the inspection whose unit's photos are shown
+        self.choose_photo: Callable[[], Path | None] = self._ask_photo_file
+        """Asks for a photo file when the camera gives no picture (tests replace it)."""
 
         self._header = StationHeader(demo, self)
 
@@ -106,6 +113,20 @@ class InspectionPage(QWidget):
         body.setSpacing(10)
         body.addWidget(self._unit_panel)
         body.addWidget(self._stack, 1)
+        self._camera_panel: CameraPanel | None = None
+        self._camera_action: QAction | None = None
+        camera_actions: list[QAction] = []
+        if camera is not None:
+            self._camera_panel = CameraPanel(camera, self)
+            self._camera_panel.hide()
+            # A code the camera reads is a scan like the scanner's: same slot, same feedback.
+            self._camera_panel.sighted.connect(self._on_scan_field_scanned)
+            body.addWidget(self._camera_panel)
+            # Not Ctrl+K: the focused scan field takes it (delete to the end of the line).
+            self._camera_action = function_key(
+                self, "cameraAction", "F5", self._on_camera_triggered
+            )
+            camera_actions.append(self._camera_action)
 
         self._login_action = function_key(self, "loginAction", "F2", self._on_login_triggered)
         self._photo_action = function_key(self, "photoAction", "F4", self._on_photo_triggered)
@@ -128,6 +149,7 @@ class InspectionPage(QWidget):
                 self._login_action,
                 self._rules_action,
                 self._photo_action,
+                *camera_actions,
                 self._approvals_action,
                 self._override_action,
                 self._reinspect_action,
@@ -167,7 +189,7 @@ class InspectionPage(QWidget):
             else self.tr("Scan your badge (or press F2 to log in with name and PIN).")
         )
         self._login_action.setText(self.tr("Log in"))
-        self._photo_action.setText(self.tr("Photo file"))
+        self._photo_action.setText(self.tr("Photo"))
         self._override_action.setText(self.tr("Regrade"))
         self._reinspect_action.setText(self.tr("Re-inspect"))
         self._report_action.setText(self.tr("Report"))
@@ -176,6 +198,8 @@ class InspectionPage(QWidget):
         self._rules_action.setText(self.tr("Rules"))
         self._checklists_action.setText(self.tr("Checklists"))
         self._logout_action.setText(self.tr("Log out"))
+        if self._camera_action is not None:
+            self._camera_action.setText(self.tr("Camera"))
         self._unit_panel.retranslate()
         self._key_bar.refresh()
         self._show()
@@ -220,7 +244,7 @@ class InspectionPage(QWidget):
             self._idle.setText(self.tr("Every step is answered. Press Enter to grade the unit."))
             prompt = self.tr("Press Enter to grade the unit.")
         self._prompt.setText(self.tr("Next: {prompt}").format(prompt=prompt))
-        self._photo_action.setEnabled(step is not None and step.kind is StepKind.PHOTO)
+        self._photo_action.setEnabled(view is not None)
         graded = view is not None and view.state == "completed"
         self._override_action.setEnabled(graded)
         self._focus_answer()
@@ -248,13 +272,31 @@ class InspectionPage(QWidget):
         self.feedback.show_outcome(outcome, qt_translate)
         self._retranslate_idle()
         self._show()
+        self._show_unit_photos(outcome)
         view = self._view
+        # A photo that answers a step names it; a photo of the unit at any time does not.
+        step_answered = outcome.code is OutcomeCode.ANSWER_SAVED or (
+            outcome.code is OutcomeCode.PHOTO_ATTACHED and "step" in outcome.params
+        )
         if outcome.code is OutcomeCode.ABANDON_CONFIRM_NEEDED:
             QTimer.singleShot(0, self, lambda: self._ask_abandon(outcome))
-        elif (
-            outcome.code is OutcomeCode.ANSWER_SAVED or outcome.code is OutcomeCode.PHOTO_ATTACHED
-        ) and (view is not None and view.state == "in_progress" and view.current_step is None):
+        elif step_answered and (
+            view is not None and view.state == "in_progress" and view.current_step is None
+        ):
             self._perform(self._desk.complete)
+
+    def _show_unit_photos(self, outcome: ScanOutcome) -> None:
+        """Thumbnails of the unit on screen: read again when it changes or gets a photo."""
+        inspection_id = self._view.inspection_id if self._view else None
+        if inspection_id == self._photos_of and outcome.code is not OutcomeCode.PHOTO_ATTACHED:
+            return
+        self._photos_of = inspection_id
+        try:
+            photos = self._desk.unit_photos(inspection_id) if inspection_id is not None else []
+        except StorageUnavailable as exc:
+            self.feedback.show_message(error_text(exc), "error")
+            photos = []
+        self._unit_panel.show_photos(photos)
 
     def _retranslate_idle(self) -> None:
         self._idle.setText(
@@ -346,6 +388,13 @@ class InspectionPage(QWidget):
     def _on_scan_field_scanned(self, raw: str) -> None:
         self._perform(lambda: self._desk.handle_scan(raw))
 
+    @Slot()
+    def _on_camera_triggered(self) -> None:
+        """Show or hide the camera panel; the camera runs while it is shown."""
+        assert self._camera_panel is not None
+        self._camera_panel.setVisible(not self._camera_panel.isVisible())
+        self.scan_field.reclaim_focus()
+
     @Slot(object)
     def _on_step_panel_answered(self, value: object) -> None:
         step = self._step_panel.step
@@ -357,25 +406,35 @@ class InspectionPage(QWidget):
         if self._view is not None and self._view.state == "in_progress":
             self._perform(self._desk.back)
 
-    def attach_photo(self, path: Path) -> None:
-        """Answer the photo step on screen with the picture file ``path``."""
-        step = self._step_panel.step
-        if step is not None and step.kind is StepKind.PHOTO:
-            self._perform(lambda: self._desk.attach_photo(step.id, path))
+    def attach_photo(self, source: Path | bytes) -> None:
+        """Answer the photo step on screen with the picture (a file, or a camera JPEG); with no
+        photo step on screen, or the unit graded, it is a photo of the unit at any time."""
+        step = self._photo_step()
+        if step is not None:
+            self._perform(lambda: self._desk.attach_photo(step.id, source))
+        else:
+            self._perform(lambda: self._desk.attach_unit_photo(source))
+
+    def _photo_step(self) -> Step | None:
+        view = self._view
+        step = view.current_step if view is not None and view.state == "in_progress" else None
+        return step if step is not None and step.kind is StepKind.PHOTO else None
 
     @Slot()
     def _on_photo_triggered(self) -> None:
-        step = self._view.current_step if self._view else None
-        if step is None or step.kind is not StepKind.PHOTO:
+        """A photo of the unit on screen: the camera's picture while its panel is on, else a
+        file; it answers the photo step on screen, if there is one."""
+        if self._view is None:
             return
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the picture"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
-        )
-        self.window().activateWindow()
-        if name:
-            self.attach_photo(Path(name))
+        snapshot = self._camera_panel.snapshot_jpeg() if self._camera_panel else None
+        source = snapshot if snapshot is not None else self.choose_photo()
+        if source is not None:
+            self.attach_photo(source)
         else:
             self._focus_answer()
+
+    def _ask_photo_file(self) -> Path | None:
+        return ask_photo_file(self, self.tr("Choose the picture"), self.tr("Pictures"))
 
     @Slot()
     def _on_override_triggered(self) -> None:

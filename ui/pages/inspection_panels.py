@@ -7,13 +7,16 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from receiving_app.inspection import grade_from_answers
 from receiving_app.inspection.views import InspectionView
+from receiving_app.photo_store import PhotoRef
 from ui.domain_words import word
 from ui.pages.checklist_step import severity_text
+from ui.photo_strip import PhotoStrip
 from ui.restyle import set_style_properties
 
 
 class UnitPanel(QFrame):
-    """LPN, product, SKU, serial, RMA and reason, and the customer's words set apart."""
+    """LPN, product, SKU, serial, RMA and reason, the customer's words set apart, and the
+    unit's photos (``unitPhotos``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +47,9 @@ class UnitPanel(QFrame):
         self._words.setObjectName("customerWords")
         self._words.setWordWrap(True)
         self._words.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._photos_caption = QLabel(self)
+        self._photos_caption.setObjectName("fieldCaption")
+        self._photos = PhotoStrip("unitPhotos", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(8)
@@ -52,6 +58,8 @@ class UnitPanel(QFrame):
         layout.addLayout(grid)
         layout.addWidget(self._words_caption)
         layout.addWidget(self._words, 1)
+        layout.addWidget(self._photos_caption)
+        layout.addWidget(self._photos)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -59,6 +67,20 @@ class UnitPanel(QFrame):
         for caption, label in zip(self._captions, (*labels, self.tr("Checklist")), strict=True):
             caption.setText(label)
         self._words_caption.setText(self.tr("The customer says — check this first:"))
+        self._show_photos_caption()
+
+    def show_photos(self, photos: list[PhotoRef]) -> None:
+        """The unit's photos as thumbnails (the page reads them from the desk)."""
+        self._photos.show_photos(photos)
+        self._show_photos_caption()
+
+    def _show_photos_caption(self) -> None:
+        count = self._photos.count()
+        self._photos_caption.setText(
+            self.tr("Photos: {count}").format(count=count)
+            if count
+            else self.tr("Photos: none (F4 takes one)")
+        )
 
     def show_view(self, view: InspectionView | None, language: str) -> None:
         """Show the unit of ``view``, or an empty panel."""

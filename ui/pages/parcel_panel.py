@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from receiving_app.outcomes import ParcelView
+from receiving_app.photo_store import PhotoRef
 from ui.domain_words import word
 from ui.item_models.received_units_model import ReceivedUnitsModel
 from ui.item_models.rma_lines_model import RMALinesModel
+from ui.photo_strip import PhotoStrip
 from ui.restyle import set_style_properties
 
 EMPTY = "—"
@@ -87,10 +89,16 @@ class ParcelPanel(QFrame):
             self._values[key] = value
             form.addRow(caption, value)
 
+        self._photos_title = QLabel(self)
+        self._photos_title.setObjectName("tableTitle")
+        self.photos = PhotoStrip("parcelPhotos", self)
+
         details = QVBoxLayout()
         details.addLayout(title_row)
         details.addLayout(form)
         details.addStretch(1)
+        details.addWidget(self._photos_title)
+        details.addWidget(self.photos)
         details_box = QWidget(self)
         details_box.setObjectName("parcelDetails")
         details_box.setLayout(details)
@@ -133,6 +141,19 @@ class ParcelPanel(QFrame):
         self.lines_model.set_lines(parcel.lines if parcel else ())
         self.units_model.set_units(parcel.units if parcel else ())
         self._fill()
+
+    def show_photos(self, photos: list[PhotoRef]) -> None:
+        """The shown parcel's photos as thumbnails (the page reads them from the desk)."""
+        self.photos.show_photos(photos)
+        self._show_photos_title()
+
+    def _show_photos_title(self) -> None:
+        count = self.photos.count()
+        self._photos_title.setText(
+            self.tr("Photos: {count}").format(count=count)
+            if count
+            else self.tr("Photos: none (F4 takes one)")
+        )
 
     def _fill(self) -> None:
         parcel = self._parcel
@@ -195,6 +216,7 @@ class ParcelPanel(QFrame):
         }
         for key, text in captions.items():
             self._captions[key].setText(text)
+        self._show_photos_title()
 
     @override
     def changeEvent(self, event: QEvent) -> None:

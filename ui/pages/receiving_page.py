@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
@@ -18,13 +19,16 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from receiving_app.errors import ReceivingError, StorageUnavailable
-from receiving_app.outcomes import NextScan, ScanOutcome
+from receiving_app.outcomes import NextScan, OutcomeCode, ScanOutcome
 from receiving_app.receiving.desk import ReceivingDesk
+from receiving_app.settings import CameraSettings
+from ui.camera_preview import CameraPanel
 from ui.dialogs.choice_dialog import ChoiceDialog
 from ui.dialogs.note_dialog import NoteDialog
 from ui.domain_words import word
 from ui.key_bar import KeyBar
 from ui.pages.parcel_panel import ParcelPanel
+from ui.photo_strip import ask_photo_file
 from ui.restyle import set_style_properties
 from ui.scan_feedback import ScanFeedback, qt_translate
 from ui.scan_field import ScanField
@@ -59,6 +63,7 @@ class ReceivingPage(QWidget):
         sounds: OutcomeSounds | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
+        camera: CameraSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("receivingPage")
@@ -66,6 +71,9 @@ class ReceivingPage(QWidget):
         self._courier_name = courier_name
         self._next_scan = NextScan.BADGE if desk.user is None else NextScan.PARCEL
         self._user_key: int | None = desk.user.id if desk.user else None
+        self._photos_of: int | None = None  # the parcel whose photos the strip shows
+        self.choose_photo: Callable[[], Path | None] = self._ask_photo_file
+        """Asks for a photo file when the camera gives no picture (tests replace it)."""
 
         self._header = StationHeader(demo, self)
 
@@ -100,6 +108,7 @@ class ReceivingPage(QWidget):
         self.parcel_panel = ParcelPanel(courier_name, self)
 
         self._login_action = function_key(self, "loginAction", "F2", self._on_login_triggered)
+        self._photo_action = function_key(self, "photoAction", "F4", self._on_photo_triggered)
         self._condition_actions: list[QAction] = []
         for name, key, condition in _CONDITION_KEYS:
             action = function_key(self, name, key, self._condition_slot(condition))
@@ -109,9 +118,26 @@ class ReceivingPage(QWidget):
             self, "closeParcelAction", "F10", self._on_close_parcel_triggered
         )
         self._logout_action = function_key(self, "logoutAction", "F12", self._on_logout_triggered)
+        actions = [self._login_action]
+        body = QHBoxLayout()
+        body.setSpacing(10)
+        body.addWidget(self.parcel_panel, 1)
+        self._camera_panel: CameraPanel | None = None
+        self._camera_action: QAction | None = None
+        if camera is not None:
+            self._camera_panel = CameraPanel(camera, self)
+            self._camera_panel.hide()
+            # A code the camera reads is a scan like the scanner's: same slot, same feedback.
+            self._camera_panel.sighted.connect(self._on_scan_field_scanned)
+            body.addWidget(self._camera_panel)
+            self._camera_action = function_key(
+                self, "cameraAction", "F3", self._on_camera_triggered
+            )
+            actions.append(self._camera_action)
+        actions.append(self._photo_action)
         self._key_bar = KeyBar(
             [
-                self._login_action,
+                *actions,
                 *self._condition_actions,
                 self._note_action,
                 self._close_action,
@@ -127,7 +153,7 @@ class ReceivingPage(QWidget):
         layout.addWidget(self._prompt)
         layout.addWidget(self.scan_field)
         layout.addLayout(feedback_row)
-        layout.addWidget(self.parcel_panel, 1)
+        layout.addLayout(body, 1)
         layout.addWidget(self._key_bar)
 
         self._retranslate()
@@ -148,12 +174,15 @@ class ReceivingPage(QWidget):
         self._lpn_caption.setText(self.tr("LPN: stick this label on the unit"))
         self.scan_field.setPlaceholderText(self.tr("Scan here (or type the code and press Enter)"))
         self._login_action.setText(self.tr("Log in"))
+        self._photo_action.setText(self.tr("Photo"))
         labels = (self.tr("Intact"), self.tr("Damaged"), self.tr("Wet"), self.tr("Opened"))
         for action, label in zip(self._condition_actions, labels, strict=True):
             action.setText(label)
         self._note_action.setText(self.tr("Note"))
         self._close_action.setText(self.tr("Close parcel"))
         self._logout_action.setText(self.tr("Log out"))
+        if self._camera_action is not None:
+            self._camera_action.setText(self.tr("Camera"))
         self._key_bar.refresh()
         self._show_user()
         self._show_prompt()
@@ -204,6 +233,7 @@ class ReceivingPage(QWidget):
             self.parcel_panel.show_parcel(None)
         if outcome.lpn:
             self._show_lpn(outcome.lpn)
+        self._show_photos(outcome)
         self._next_scan = outcome.next_scan
         self._show_user()
         self._show_prompt()
@@ -211,6 +241,20 @@ class ReceivingPage(QWidget):
             QTimer.singleShot(0, self, lambda: self._ask_rma(outcome))
         elif outcome.carrier_choices:
             QTimer.singleShot(0, self, lambda: self._ask_carrier(outcome))
+
+    def _show_photos(self, outcome: ScanOutcome) -> None:
+        """Thumbnails of the parcel on screen: read again when it changes or gets a photo."""
+        parcel = self.parcel_panel.parcel
+        parcel_id = parcel.id if parcel else None
+        if parcel_id == self._photos_of and outcome.code is not OutcomeCode.PHOTO_ATTACHED:
+            return
+        self._photos_of = parcel_id
+        try:
+            photos = self._desk.parcel_photos(parcel_id) if parcel_id is not None else []
+        except StorageUnavailable as exc:
+            self._show_error(exc)
+            photos = []
+        self.parcel_panel.show_photos(photos)
 
     def _show_error(self, exc: ReceivingError | StorageUnavailable) -> None:
         self.feedback.show_message(error_text(exc), "error")
@@ -295,9 +339,35 @@ class ReceivingPage(QWidget):
         self._refocus()
 
     @Slot()
+    def _on_photo_triggered(self) -> None:
+        """Photograph the open parcel: the camera's picture while its panel is on, else a file."""
+        if self._desk.parcel_id is None:
+            # The core says why no photo can be taken (no parcel, or not logged in).
+            self._perform(lambda: self._desk.attach_parcel_photo(b""))
+            return
+        snapshot = self._camera_panel.snapshot_jpeg() if self._camera_panel else None
+        source = snapshot if snapshot is not None else self.choose_photo()
+        if source is not None:
+            self._perform(lambda: self._desk.attach_parcel_photo(source))
+        else:
+            self._refocus()
+
+    def _ask_photo_file(self) -> Path | None:
+        return ask_photo_file(
+            self, self.tr("Photo of the parcel"), self.tr("Pictures (JPEG or PNG)")
+        )
+
+    @Slot()
     def _on_close_parcel_triggered(self) -> None:
         self._perform(self._desk.close_parcel)
 
     @Slot()
     def _on_logout_triggered(self) -> None:
         self._perform(self._desk.logout)
+
+    @Slot()
+    def _on_camera_triggered(self) -> None:
+        """Show or hide the camera panel; the camera runs while it is shown."""
+        assert self._camera_panel is not None
+        self._camera_panel.setVisible(not self._camera_panel.isVisible())
+        self.scan_field.reclaim_focus()
