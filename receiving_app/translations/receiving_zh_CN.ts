@@ -4578,6 +4578,10 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>在此扫描工牌</translation>
     </message>
     <message>
+        <source>The supervisor&apos;s desk: the dashboard, approvals, exceptions, ageing, vendor returns and reports. It opens for supervisors and admins.</source>
+        <translation>主管工作台：看板、审批、异常、滞留、退回供应商和报告。仅供主管和管理员使用。</translation>
+    </message>
+    <message>
         <source>Log in</source>
         <translation>登录</translation>
     </message>

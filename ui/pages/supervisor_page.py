@@ -6,8 +6,15 @@ supervisor's session is left on screen for the next person at the desk.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from typing_extensions import override
 
 from receiving_app.outcomes import OutcomeCode, ScanOutcome
@@ -49,6 +56,14 @@ class SupervisorPage(QWidget):
         self.tabs.setObjectName("supervisorTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        # Before log-in the tabs' place shows what the desk is for, so nothing else stretches.
+        self._locked = QLabel(self)
+        self._locked.setObjectName("deskLocked")
+        self._locked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._locked.setWordWrap(True)
+        self._body = QStackedWidget(self)
+        self._body.addWidget(self._locked)
+        self._body.addWidget(self.tabs)
 
         self._login_action = function_key(self, "loginAction", "F2", self._on_login_triggered)
         self._refresh_action = function_key(self, "refreshAction", "F5", self.refresh)
@@ -70,7 +85,7 @@ class SupervisorPage(QWidget):
         scan_row.addWidget(self.scan_field, 1)
         scan_row.addWidget(self.feedback, 3)
         layout.addLayout(scan_row)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._body, 1)
         layout.addWidget(self._key_bar)
         self._retranslate()
         self.feedback.show_message(self.tr("Ready to scan."), "none")
@@ -86,6 +101,12 @@ class SupervisorPage(QWidget):
             )
         )
         self.scan_field.setPlaceholderText(self.tr("Scan your badge here"))
+        self._locked.setText(
+            self.tr(
+                "The supervisor's desk: the dashboard, approvals, exceptions, ageing, vendor "
+                "returns and reports. It opens for supervisors and admins."
+            )
+        )
         self._login_action.setText(self.tr("Log in"))
         self._refresh_action.setText(self.tr("Refresh"))
         self._logout_action.setText(self.tr("Log out"))
@@ -115,7 +136,7 @@ class SupervisorPage(QWidget):
             self.refresh()
         else:
             self._timer.stop()
-        self.tabs.setVisible(user is not None)
+        self._body.setCurrentWidget(self.tabs if user is not None else self._locked)
         self._show_prompt()
 
     def _drop_tabs(self) -> None:
