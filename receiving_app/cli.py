@@ -19,6 +19,8 @@ from db.errors import SchemaMismatch, StorageUnavailable
 from db.schema import upgrade
 from receiving_app import __version__
 from receiving_app.customer_outcome.outcomes_cli import add_outcomes_commands
+from receiving_app.data_export.export_cli import add_export_commands
+from receiving_app.data_import.import_cli import add_import_commands
 from receiving_app.decoding.decode_cli import add_decode_commands
 from receiving_app.disposition.rules_cli import add_rules_commands
 from receiving_app.errors import ReceivingError
@@ -208,6 +210,8 @@ def build_parser(tr: TranslateFn = identity_translate) -> argparse.ArgumentParse
     add_rtv_commands(sub, common, t)
     add_queue_commands(sub, common, t)
     add_report_commands(sub, common, t)
+    add_import_commands(sub, common, t)
+    add_export_commands(sub, common, t)
     return parser
 
 

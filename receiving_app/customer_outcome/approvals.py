@@ -27,6 +27,7 @@ from receiving_app.audit import Actor, append_audit
 from receiving_app.clock import Clock
 from receiving_app.errors import InvalidInput, NotFound
 from receiving_app.i18n import QT_TRANSLATE_NOOP
+from receiving_app.spreadsheet_cells import safe_text
 from receiving_app.users import Permission, UserInfo, require
 
 NOTE_MAX_LENGTH = 500
@@ -44,7 +45,6 @@ EXPORT_COLUMNS = (
     "approved_by",
     "approved_at",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def export_csv(
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:
-        writer.writerow([_cell(value) for value in row[1:]])
+        writer.writerow([safe_text(str(value)) for value in row[1:]])
     # UTF-8 with a BOM: spreadsheets on Chinese Windows then read the names right.
     return buffer.getvalue().encode("utf-8-sig"), [int(str(row[0])) for row in rows]
 
@@ -296,12 +296,6 @@ def _export_row(
         approver or "auto",
         decided_at.isoformat(sep=" ") if decided_at is not None else "",
     )
-
-
-def _cell(value: object) -> str:
-    """A cell a spreadsheet will not run as a formula: a leading = + - @ gets a quote."""
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 _NOTE_NEEDED = QT_TRANSLATE_NOOP(

@@ -23,30 +23,25 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from labels.disposition_report import ROUTES, DispositionReportData, ReportRow
+from receiving_app.spreadsheet_cells import safe_text
 
 ROW_COLUMNS = ("key", "label", "units", *ROUTES, "recovered_value", "scrap_loss")
 CSV_COLUMNS = ("section", *ROW_COLUMNS, "value")
 SUMMARY_COLUMNS = ("section", "key", "label", "value")
 DAILY_COLUMNS = ("key", "label", "units", *ROUTES)
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | Decimal | None
 
 
-def _text(value: str) -> str:
-    """A label a spreadsheet will not run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
-
-
 def _row_cells(row: ReportRow) -> list[Cell]:
-    return [row.key, _text(row.label), row.units, *row.by_route, row.recovered, row.scrap_loss]
+    return [row.key, safe_text(row.label), row.units, *row.by_route, row.recovered, row.scrap_loss]
 
 
 def _summary_rows(data: DispositionReportData) -> Iterator[list[Cell]]:
-    yield ["report", "title", _text(data.title), None]
-    yield ["report", "period", _text(data.subtitle), None]
+    yield ["report", "title", safe_text(data.title), None]
+    yield ["report", "period", safe_text(data.subtitle), None]
     for figure in data.summary:
-        yield ["summary", figure.key, _text(figure.label), figure.value]
+        yield ["summary", figure.key, safe_text(figure.label), figure.value]
 
 
 def _daily_rows(data: DispositionReportData) -> Iterator[list[Cell]]:

@@ -666,12 +666,48 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <translation>按处置去向、等级、原因、供应商、类别、商品和质检员统计期间内分流的商品，含回收价值和到库上架时长</translation>
     </message>
     <message>
+        <source>the units received in the period, one row each, as they stand now</source>
+        <translation>期间内收到的商品，每件一行，为其当前状态</translation>
+    </message>
+    <message>
+        <source>every routing decision made in the period, overridden ones included</source>
+        <translation>期间内做出的所有分流决定，包括被改判的</translation>
+    </message>
+    <message>
+        <source>every customer outcome (refund, exchange, repair) proposed in the period</source>
+        <translation>期间内提出的所有顾客处理方案（退款、换货、维修）</translation>
+    </message>
+    <message>
+        <source>{rows} rows of {dataset} ({format}) from {start} to {end} written to {file}.</source>
+        <translation>{dataset}（{format}）从 {start} 到 {end} 的 {rows} 行已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>{rows} rows of {dataset} ({format}) from {start} to {end}, with customers&apos; personal data (exported for {user}), written to {file}.</source>
+        <translation>{dataset}（{format}）从 {start} 到 {end} 的 {rows} 行（含顾客个人信息，为 {user} 导出）已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>units, routing decisions or customer outcomes as CSV or XLSX</source>
+        <translation>以 CSV 或 XLSX 格式导出的已收商品、分流决定或顾客处理方案</translation>
+    </message>
+    <message>
         <source>the period&apos;s first day (the dock&apos;s local date)</source>
         <translation>期间的第一天（仓库当地日期）</translation>
     </message>
     <message>
         <source>the period&apos;s last day, included (at most 366 days)</source>
         <translation>期间的最后一天，含当天（最多 366 天）</translation>
+    </message>
+    <message>
+        <source>csv or xlsx (default: from the file&apos;s extension)</source>
+        <translation>csv 或 xlsx（默认：按文件扩展名判断）</translation>
+    </message>
+    <message>
+        <source>also the customers&apos; names, references and words (needs --user)</source>
+        <translation>同时导出顾客的姓名、单号和留言（需要 --user）</translation>
+    </message>
+    <message>
+        <source>the supervisor exporting personal data</source>
+        <translation>导出个人信息的主管</translation>
     </message>
     <message>
         <source>pdf, csv or xlsx (default: from the file&apos;s extension)</source>
@@ -796,6 +832,54 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>a photo or scan: PNG, JPEG, WebP, BMP or TIFF</source>
         <translation>照片或扫描件：PNG、JPEG、WebP、BMP 或 TIFF</translation>
+    </message>
+    <message>
+        <source>Imported {entity} from {file}: {inserted} inserted, {updated} updated, {unchanged} unchanged, {rejected} rejected in {seconds:.1f} s ({rate:.0f} rows/s).</source>
+        <translation>已从 {file} 导入{entity}：新增 {inserted}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}，用时 {seconds:.1f} 秒（{rate:.0f} 行/秒）。</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {count} problem(s) in {file}. Fix them, or import the valid rows only with --valid-only.</source>
+        <translation>未导入任何数据：{file} 中有 {count} 个问题。请修正，或使用 --valid-only 只导入有效的行。</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>第 {row} 行，{column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}：{message}</translation>
+    </message>
+    <message>
+        <source>... and {count} more problem(s).</source>
+        <translation>……另有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>Rejected rows written to {file}.</source>
+        <translation>被拒绝的行已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Also created: {counts}.</source>
+        <translation>同时创建了：{counts}。</translation>
+    </message>
+    <message>
+        <source>import vendors, products, orders or RMAs from a CSV or XLSX export</source>
+        <translation>从 CSV 或 XLSX 导出文件导入供应商、商品、订单或退货单</translation>
+    </message>
+    <message>
+        <source>the sales channel&apos;s code: its orders&apos; channel, and its column layout when one is shipped (taobao, jd)</source>
+        <translation>销售渠道代码：用作其订单的渠道，若程序自带该渠道的列格式（taobao、jd）也一并使用</translation>
+    </message>
+    <message>
+        <source>a JSON file naming which column holds which field</source>
+        <translation>一个 JSON 文件，指明哪一列对应哪个字段</translation>
+    </message>
+    <message>
+        <source>import the valid rows and write the rejected ones to a file for fixing</source>
+        <translation>导入有效的行，并把被拒绝的行写入文件以便修正</translation>
+    </message>
+    <message>
+        <source>where --valid-only writes rejected rows (default: FILE.rejected.csv)</source>
+        <translation>--valid-only 写入被拒绝行的位置（默认：FILE.rejected.csv）</translation>
     </message>
 </context>
 <context>
@@ -1593,6 +1677,41 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>DataTab</name>
+    <message>
+        <source>Import and export</source>
+        <translation>导入与导出</translation>
+    </message>
+    <message>
+        <source>Choose a mapping file</source>
+        <translation>选择列映射文件</translation>
+    </message>
+    <message>
+        <source>Mapping file (*.json)</source>
+        <translation>列映射文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>CSV or Excel file (*.csv *.xlsx)</source>
+        <translation>CSV 或 Excel 文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>保存导出文件</translation>
+    </message>
+</context>
+<context>
     <name>DeskTab</name>
     <message>
         <source>{hours} h</source>
@@ -1981,6 +2100,26 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
         <source>{file} has more pixels than the {limit} megapixels that can be decoded: scale it down.</source>
         <translation>{file} 的像素超过可解码的 {limit} 百万像素：请缩小后再试。</translation>
     </message>
+    <message>
+        <source>Customers&apos; personal data is exported only for a supervisor: log in as one (on the command line: --user NAME), or export without it.</source>
+        <translation>顾客个人信息只能为主管导出：请以主管身份登录（命令行中使用 --user NAME），或不含个人信息导出。</translation>
+    </message>
+    <message>
+        <source>--user is only for --personal: add --personal, or leave --user out.</source>
+        <translation>--user 只能与 --personal 一起使用：请加上 --personal，或去掉 --user。</translation>
+    </message>
+    <message>
+        <source>The mapping file {file} is wrong at {key}: {detail}</source>
+        <translation>列映射文件 {file} 在 {key} 处有误：{detail}</translation>
+    </message>
+    <message>
+        <source>The mapping file {file} cannot be read: {detail}</source>
+        <translation>无法读取列映射文件 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>The mapping {name} has no layout for {entity}: use --mapping FILE</source>
+        <translation>列映射 {name} 没有{entity}的列格式：请使用 --mapping FILE</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionsModel</name>
@@ -2057,6 +2196,71 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     </message>
 </context>
 <context>
+    <name>ExportBox</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Units received</source>
+        <translation>已收商品</translation>
+    </message>
+    <message>
+        <source>Routing decisions</source>
+        <translation>分流决定</translation>
+    </message>
+    <message>
+        <source>Customer outcomes</source>
+        <translation>顾客处理方案</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>f&amp;rom</source>
+        <translation>从(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Include customer names (personal data)</source>
+        <translation>包含顾客姓名（个人信息）</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to {file}.</source>
+        <translation>
+            <numerusform>已将 %n 行写入 {file}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GradeOverridesModel</name>
     <message>
         <source>When</source>
@@ -2128,6 +2332,295 @@ Check the address given with --db, in RECEIVING_DB_URL or in the station file, a
     <message>
         <source>Scan the next unit&apos;s LPN · F7: override the grade · F8: inspect again</source>
         <translation>扫描下一件商品的 LPN · F7：改判等级 · F8：重新检验</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>not a CSV or XLSX file ({detail}): export the data again as CSV or XLSX</source>
+        <translation>不是 CSV 或 XLSX 文件（{detail}）：请重新将数据导出为 CSV 或 XLSX</translation>
+    </message>
+    <message>
+        <source>the text is neither UTF-8 nor GB18030/GBK: save the file as UTF-8 CSV</source>
+        <translation>文本既不是 UTF-8 也不是 GB18030/GBK 编码：请将文件另存为 UTF-8 CSV</translation>
+    </message>
+    <message>
+        <source>the file has no header line</source>
+        <translation>文件没有表头行</translation>
+    </message>
+    <message>
+        <source>the required column {column} is missing (expected for {field})</source>
+        <translation>缺少必需的列 {column}（{field} 需要此列）</translation>
+    </message>
+    <message>
+        <source>a field longer than {limit} characters (is the file truncated or a quote missing?)</source>
+        <translation>有字段超过 {limit} 个字符（文件是否被截断，或缺少引号？）</translation>
+    </message>
+    <message>
+        <source>the row cannot be read ({detail})</source>
+        <translation>无法读取该行（{detail}）</translation>
+    </message>
+    <message>
+        <source>the row holds control characters: is this a text file?</source>
+        <translation>该行含有控制字符：这是文本文件吗？</translation>
+    </message>
+    <message>
+        <source>the row has {count} cells but the header has {expected}</source>
+        <translation>该行有 {count} 个单元格，但表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <source>a value is required</source>
+        <translation>必须填写值</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters expected</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>a whole number is expected</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>a number of 0 or more is expected</source>
+        <translation>应为大于等于 0 的数字</translation>
+    </message>
+    <message>
+        <source>a number of 1 or more is expected</source>
+        <translation>应为大于等于 1 的数字</translation>
+    </message>
+    <message>
+        <source>an amount such as 12.50 is expected</source>
+        <translation>应为金额，例如 12.50</translation>
+    </message>
+    <message>
+        <source>a date as {format} is expected</source>
+        <translation>应为 {format} 格式的日期</translation>
+    </message>
+    <message>
+        <source>yes or no (1/0, true/false, 是/否) is expected</source>
+        <translation>应为是或否（1/0、true/false、是/否）</translation>
+    </message>
+    <message>
+        <source>a GTIN of 8, 12, 13 or 14 digits with a correct check digit is expected</source>
+        <translation>应为 8、12、13 或 14 位且校验位正确的 GTIN</translation>
+    </message>
+    <message>
+        <source>one of {choices} is expected</source>
+        <translation>应为 {choices} 之一</translation>
+    </message>
+    <message>
+        <source>a duplicate of row {first}</source>
+        <translation>与第 {first} 行重复</translation>
+    </message>
+    <message>
+        <source>order {order} line {line} is already on row {first} (duplicate order line)</source>
+        <translation>订单 {order} 的明细行 {line} 已在第 {first} 行出现（订单明细重复）</translation>
+    </message>
+    <message>
+        <source>order {key} already began on row {first}: keep an order&apos;s rows together</source>
+        <translation>订单 {key} 已从第 {first} 行开始：同一订单的各行须连在一起</translation>
+    </message>
+    <message>
+        <source>RMA {key} already began on row {first}: keep an RMA&apos;s rows together</source>
+        <translation>退货单 {key} 已从第 {first} 行开始：同一退货单的各行须连在一起</translation>
+    </message>
+    <message>
+        <source>differs from row {first} of the same order ({expected})</source>
+        <translation>与同一订单的第 {first} 行不一致（{expected}）</translation>
+    </message>
+    <message>
+        <source>unknown SKU: import the products first</source>
+        <translation>未知 SKU：请先导入商品</translation>
+    </message>
+    <message>
+        <source>unknown vendor code: import the vendors first</source>
+        <translation>未知供应商代码：请先导入供应商</translation>
+    </message>
+    <message>
+        <source>unknown order: import the orders first</source>
+        <translation>未知订单：请先导入订单</translation>
+    </message>
+    <message>
+        <source>the order has no such line</source>
+        <translation>该订单没有这一明细行</translation>
+    </message>
+    <message>
+        <source>the GTIN already belongs to product {sku}</source>
+        <translation>该 GTIN 已属于商品 {sku}</translation>
+    </message>
+    <message>
+        <source>more than the {ordered} ordered</source>
+        <translation>超过订购数量 {ordered}</translation>
+    </message>
+    <message>
+        <source>the order line&apos;s number or SKU is expected</source>
+        <translation>应为订单明细的行号或 SKU</translation>
+    </message>
+    <message>
+        <source>the order has this SKU on several lines: give the line number</source>
+        <translation>该订单有多行明细是此 SKU：请给出行号</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBox</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Vendors</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>RMAs</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Generic (our column names)</source>
+        <translation>通用（本系统的列名）</translation>
+    </message>
+    <message>
+        <source>Taobao export</source>
+        <translation>淘宝导出</translation>
+    </message>
+    <message>
+        <source>JD export</source>
+        <translation>京东导出</translation>
+    </message>
+    <message>
+        <source>Mapping file…</source>
+        <translation>列映射文件…</translation>
+    </message>
+    <message>
+        <source>Import in this order: vendors, products, orders, then RMAs.</source>
+        <translation>请按此顺序导入：供应商、商品、订单，最后是退货单。</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>内容(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>格式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>from the file or the layout</source>
+        <translation>取自文件或格式</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Import the valid rows only (the rejected ones go to a file for fixing)</source>
+        <translation>仅导入有效行（被拒绝的行写入文件，以便修正）</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Open rejected rows</source>
+        <translation>打开被拒绝的行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n problem(s) in the file. Fix them and import again, or import the valid rows only.</source>
+        <translation>
+            <numerusform>未写入任何数据：文件中有 %n 个问题。请修正后重新导入，或仅导入有效行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>导入已取消：未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>{rows} rows: {inserted} inserted, {updated} updated, {unchanged} unchanged, {rejected} rejected, in {seconds} s ({rate} rows/s).</source>
+        <translation>共 {rows} 行：新增 {inserted} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行，用时 {seconds} 秒（{rate} 行/秒）。</translation>
+    </message>
+    <message>
+        <source>Also created: {counts}.</source>
+        <translation>同时创建了：{counts}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more problem(s), not shown.</source>
+        <translation>
+            <numerusform>… 另有 %n 个问题未显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The rejected rows were written to {file}.</source>
+        <translation>被拒绝的行已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>正在检查 {file}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>写入中</translation>
+    </message>
+    <message>
+        <source>{phase}: %p% ({rows} rows)</source>
+        <translation>{phase}：%p%（{rows} 行）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
