@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from receiving_app.cli_output import say
 from receiving_app.data_export.datasets import Dataset
 from receiving_app.data_export.writing import ExportFormat
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn
+from receiving_app.reports.period import add_period_arguments
 
 EXIT_OK = 0
 CLI = "CLI"
@@ -65,33 +65,11 @@ def add_export_commands(
 
 
 def _add_options(command: argparse.ArgumentParser, t: Callable[[str], str]) -> None:
-    command.add_argument(
-        "--from",
-        dest="start",
-        required=True,
-        metavar="YYYY-MM-DD",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the period's first day (the dock's local date)")),
-    )
-    command.add_argument(
-        "--to",
-        dest="end",
-        required=True,
-        metavar="YYYY-MM-DD",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the period's last day, included (at most 366 days)")),
-    )
-    command.add_argument(
-        "--format",
-        dest="file_format",
-        choices=[member.value for member in ExportFormat],
-        help=t(QT_TRANSLATE_NOOP("CLI", "csv or xlsx (default: from the file's extension)")),
-    )
-    command.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar="FILE",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the file to write (replaced if it exists)")),
+    add_period_arguments(
+        command,
+        tuple(member.value for member in ExportFormat),
+        t(QT_TRANSLATE_NOOP("CLI", "csv or xlsx (default: from the file's extension)")),
+        t,
     )
     command.add_argument(
         "--personal",

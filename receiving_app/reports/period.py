@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from receiving_app.errors import InvalidInput
 from receiving_app.i18n import QT_TRANSLATE_NOOP
@@ -93,3 +96,36 @@ __all__ = [
     "parse_day",
     "report_period",
 ]
+
+
+def add_period_arguments(
+    command: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    format_help: str,
+    t: Callable[[str], str],
+) -> None:
+    """``--from``, ``--to``, ``--format`` (one of ``formats``) and ``-o FILE``: what every
+    command writing a period's file takes (``args.start``, ``end``, ``file_format``, ``output``)."""
+    command.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=t(QT_TRANSLATE_NOOP("CLI", "the period's first day (the dock's local date)")),
+    )
+    command.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help=t(QT_TRANSLATE_NOOP("CLI", "the period's last day, included (at most 366 days)")),
+    )
+    command.add_argument("--format", dest="file_format", choices=formats, help=format_help)
+    command.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help=t(QT_TRANSLATE_NOOP("CLI", "the file to write (replaced if it exists)")),
+    )

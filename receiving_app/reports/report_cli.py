@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from receiving_app.cli_output import say
 from receiving_app.i18n import QT_TRANSLATE_NOOP, TranslateFn
 from receiving_app.reports.output import ReportFormat
+from receiving_app.reports.period import add_period_arguments
 
 EXIT_OK = 0
 CLI = "CLI"
@@ -45,33 +45,11 @@ def add_report_commands(
             )
         ),
     )
-    disposition.add_argument(
-        "--from",
-        dest="start",
-        required=True,
-        metavar="YYYY-MM-DD",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the period's first day (the dock's local date)")),
-    )
-    disposition.add_argument(
-        "--to",
-        dest="end",
-        required=True,
-        metavar="YYYY-MM-DD",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the period's last day, included (at most 366 days)")),
-    )
-    disposition.add_argument(
-        "--format",
-        dest="file_format",
-        choices=[member.value for member in ReportFormat],
-        help=t(QT_TRANSLATE_NOOP("CLI", "pdf, csv or xlsx (default: from the file's extension)")),
-    )
-    disposition.add_argument(
-        "-o",
-        "--output",
-        required=True,
-        type=Path,
-        metavar="FILE",
-        help=t(QT_TRANSLATE_NOOP("CLI", "the file to write (replaced if it exists)")),
+    add_period_arguments(
+        disposition,
+        tuple(member.value for member in ReportFormat),
+        t(QT_TRANSLATE_NOOP("CLI", "pdf, csv or xlsx (default: from the file's extension)")),
+        t,
     )
     disposition.set_defaults(handler=cmd_report_disposition)
 
