@@ -348,6 +348,23 @@ def test_cancelling_a_large_import_writes_nothing(
     assert count(context, OrderLine) == 0
 
 
+def test_leaving_the_tab_cancels_a_running_import(
+    qtbot: QtBot, tab: DataTab, choices: Choices, context: AppContext, tmp_path: Path
+) -> None:
+    generic = load_preset("generic")
+    for entity in ("vendors", "products"):
+        request = ImportRequest(entity, SAMPLES / f"{entity}.csv", generic)
+        import_on_own_connection(context.database, request, Actor(None, None), NOW)
+    path = tmp_path / "orders.csv"
+    large_orders(path, 50_000)
+    bar = child(tab, QProgressBar, "importProgress")
+    bar.valueChanged.connect(lambda _value: tab.stop_work())  # a log-out mid-import
+    start_import(tab, choices, "orders", path)
+    wait_done(qtbot, tab, "importButton")
+    assert child(tab, QLabel, "importSummary").text() == "Import cancelled: nothing was written."
+    assert count(context, OrderLine) == 0
+
+
 # -- export -----------------------------------------------------------------------------------
 
 

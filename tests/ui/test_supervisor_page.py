@@ -77,3 +77,21 @@ def test_every_tab_is_read_again_on_refresh(
     window.page.refresh()
     assert sorted(calls) == sorted(tabs.widget(i).objectName() for i in range(tabs.count()))
     assert len(set(calls)) == tabs.count()
+
+
+def test_log_out_stops_every_tabs_background_work(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, context)
+    _scan(window, badge_of("supervisor"))
+    tabs = window.findChild(QTabWidget, "supervisorTabs")
+    assert isinstance(tabs, QTabWidget) and tabs.count() >= 5
+    stopped: list[str] = []
+    for index in range(tabs.count()):
+        tab = tabs.widget(index)
+        monkeypatch.setattr(tab, "stop_work", functools.partial(stopped.append, tab.objectName()))
+    names = sorted(tabs.widget(i).objectName() for i in range(tabs.count()))
+    logout = window.findChild(QAction, "logoutAction")
+    assert isinstance(logout, QAction)
+    logout.trigger()
+    assert sorted(stopped) == names and tabs.count() == 0

@@ -143,6 +143,8 @@ class SupervisorPage(QWidget):
         while self.tabs.count():
             tab = self.tabs.widget(0)
             self.tabs.removeTab(0)
+            if isinstance(tab, DeskTab):
+                tab.stop_work()
             if tab is not None:
                 tab.deleteLater()
 

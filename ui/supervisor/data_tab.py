@@ -70,3 +70,8 @@ class DataTab(DeskTab):
     @override
     def refresh(self) -> None:
         self._export.move_default_on()
+
+    @override
+    def stop_work(self) -> None:
+        """A running import is cancelled (nothing is written), so a log-out never waits on it."""
+        self._import.cancel_running()

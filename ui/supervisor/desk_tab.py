@@ -28,6 +28,9 @@ class DeskTab(QWidget):
     def _retranslate(self) -> None:
         """Set every text the tab shows again, in the current language."""
 
+    def stop_work(self) -> None:
+        """Stop what the tab runs in the background: it is about to go (a log-out)."""
+
     @override
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -348,6 +348,10 @@ class ImportBox(QGroupBox):
         self._pool.start(job)
 
     @Slot()
+    def cancel_running(self) -> None:
+        """Ask a running import to stop at its next batch; it rolls back."""
+        self._cancel_flag.set()
+
     def _on_cancel_clicked(self) -> None:
         self._cancel_flag.set()
         self._cancel.setEnabled(False)
